@@ -1,0 +1,44 @@
+"""Shared fixtures, and the guard that marked suites really ran where CI expects them."""
+
+import os
+
+import pytest
+from django.db import connection
+
+from home.site_setup import ensure_home_page
+
+REQUIRED = [m for m in os.environ.get("RESCOM_REQUIRE_MARKERS", "").split(",") if m]
+_outcomes: dict[str, dict[str, int]] = {m: {"passed": 0, "skipped": 0, "failed": 0} for m in REQUIRED}
+
+
+@pytest.fixture
+def home_page(db):
+    """The site as `load_reference_data` sets it up: locales, the English home page, the Site."""
+    return ensure_home_page()
+
+
+@pytest.fixture(autouse=True)
+def _postgres_only(request):
+    """A test marked `postgres` fails, never skips, when the database is not PostgreSQL."""
+    if request.node.get_closest_marker("postgres") and connection.vendor != "postgresql":
+        pytest.fail("This test needs PostgreSQL: set DATABASE_URL to a postgres:// URL.")
+
+
+def pytest_runtest_logreport(report):
+    for marker in REQUIRED:
+        if marker in report.keywords and (report.when == "call" or report.outcome != "passed"):
+            _outcomes[marker][report.outcome] += 1
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """With RESCOM_REQUIRE_MARKERS=a,b: fail unless each marked suite ran, passed and skipped nothing."""
+    problems = [
+        f"{m}: {c['passed']} passed, {c['skipped']} skipped"
+        for m, c in _outcomes.items()
+        if c["passed"] == 0 or c["skipped"]
+    ]
+    if problems:
+        session.config.pluginmanager.get_plugin("terminalreporter").write_line(
+            "Marked suites that did not really run: " + "; ".join(problems), red=True
+        )
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
