@@ -38,7 +38,10 @@ def translate_instance(
             translation_of=segment.string,
             locale=locale,
             context=segment.context,
-            defaults={"data": target, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
+            defaults={
+                "data": target,
+                "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+            },
         )
     translation.save_target(user=user, publish=publish)
     return instance.get_translation(locale)

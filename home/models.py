@@ -27,7 +27,12 @@ class HomePage(Page):
         help_text=_("What the platform offers, with links to its sections."),
     )
 
-    content_panels = [*Page.content_panels, FieldPanel("tagline"), FieldPanel("mission"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("tagline"),
+        FieldPanel("mission"),
+        FieldPanel("body"),
+    ]
     search_fields = [*Page.search_fields, index.SearchField("mission"), index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]

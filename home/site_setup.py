@@ -54,7 +54,9 @@ def ensure_home_page() -> HomePage:
         root = Page.get_first_root_node()
         with override(settings.LANGUAGE_CODE):
             content = home_content(settings.LANGUAGE_CODE)
-        home = HomePage(slug="home", locale=default_locale, **{k: v for k, v in content.items() if k != "body"})
+        home = HomePage(
+            slug="home", locale=default_locale, **{k: v for k, v in content.items() if k != "body"}
+        )
         home.body = content["body"]
         # Wagtail's welcome page holds the slug "home"; it goes once our page replaces it.
         Page.objects.filter(depth=2, content_type__model="page", slug="home").delete()

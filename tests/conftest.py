@@ -8,7 +8,9 @@ from django.db import connection
 from home.site_setup import ensure_home_page
 
 REQUIRED = [m for m in os.environ.get("RESCOM_REQUIRE_MARKERS", "").split(",") if m]
-_outcomes: dict[str, dict[str, int]] = {m: {"passed": 0, "skipped": 0, "failed": 0} for m in REQUIRED}
+_outcomes: dict[str, dict[str, int]] = {
+    m: {"passed": 0, "skipped": 0, "failed": 0} for m in REQUIRED
+}
 
 
 @pytest.fixture

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "cms",
     "matching",
     "wagtail_localize",
+    "django_countries",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -132,7 +133,9 @@ MEDIA_URL = "/media/"
 # Media on the local disk by default; set MEDIA_STORAGE_BACKEND (and its options) for S3.
 STORAGES = {
     "default": {
-        "BACKEND": env("MEDIA_STORAGE_BACKEND", default="django.core.files.storage.FileSystemStorage")
+        "BACKEND": env(
+            "MEDIA_STORAGE_BACKEND", default="django.core.files.storage.FileSystemStorage"
+        )
     },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }

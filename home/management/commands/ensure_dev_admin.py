@@ -26,7 +26,7 @@ class Command(BaseCommand):
         elif LOGIN_FILE.exists():
             username, password = LOGIN_FILE.read_text(encoding="utf-8").split()[:2]
         else:
-            password = "(unchanged: reset it with  .venv/bin/python manage.py changepassword admin)"
+            password = "(unchanged: reset it with  manage.py changepassword admin)"  # noqa: S105
         base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
         self.stdout.write(
             self.style.SUCCESS(f"Admin: {base}/admin/  user: {username}  password: {password}")

@@ -4,8 +4,12 @@ from home.demo_content import translate_home_page
 
 
 class Command(BaseCommand):
-    help = "Load demo content a visitor can browse (translations, stories, labs, events). Idempotent."
+    help = (
+        "Load demo content a visitor can browse (translations, stories, labs, events). Idempotent."
+    )
 
     def handle(self, *args, **options):
         translated = translate_home_page()
-        self.stdout.write(self.style.SUCCESS(f"Demo content ready ({len(translated)} new translations)."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo content ready ({len(translated)} new translations).")
+        )

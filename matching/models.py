@@ -1,0 +1,219 @@
+"""City profiles: one row per city holding its language-neutral facts; texts live in CityText."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail.search import index
+
+from .regions import PROGRAMME_COUNTRIES, Region, region_of
+from .taxonomy import (  # noqa: F401  (models must be importable from matching.models)
+    ActivityType,
+    Challenge,
+    ChallengeGroup,
+    CultureRole,
+    CultureTheme,
+    ResiliencePillar,
+    term_labels,
+)
+
+
+class CityStatus(models.TextChoices):
+    UNCLAIMED = "unclaimed", _("Directory entry (unclaimed)")
+    DRAFT = "draft", _("Draft")
+    PENDING = "pending", _("Pending review")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class CityQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(status=CityStatus.APPROVED)
+
+    def in_region(self, region: str):
+        return self.filter(region=region)
+
+
+class City(index.Indexed, ClusterableModel):
+    name = models.CharField(
+        _("name"), max_length=120, help_text=_("The city's own name, as written in its country.")
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=140,
+        unique=True,
+        help_text=_("Used in the address of the city's page."),
+    )
+    country = CountryField(
+        _("country"),
+        countries_flag_url=None,
+        help_text=_("Baltic Sea Region states, Ukraine or Moldova."),
+    )
+    region = models.CharField(
+        _("region"), max_length=8, choices=Region.choices, editable=False, db_index=True
+    )
+    population = models.PositiveIntegerField(
+        _("population"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("Inhabitants; leave empty until the city confirms it."),
+    )
+    latitude = models.FloatField(
+        _("latitude"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.FloatField(
+        _("longitude"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    geonames_id = models.PositiveIntegerField(
+        _("GeoNames id"), null=True, blank=True, unique=True, editable=False
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=CityStatus.choices,
+        default=CityStatus.UNCLAIMED,
+        db_index=True,
+        help_text=_("Only approved profiles are suggested as partners or shown in public."),
+    )
+    offers = ParentalManyToManyField(
+        CultureTheme,
+        blank=True,
+        related_name="offered_by",
+        verbose_name=_("culture themes it can show"),
+        help_text=_("What a visiting peer could see and learn here."),
+    )
+    seeks = ParentalManyToManyField(
+        CultureTheme,
+        blank=True,
+        related_name="sought_by",
+        verbose_name=_("culture themes it wants to learn"),
+    )
+    roles = ParentalManyToManyField(
+        CultureRole,
+        blank=True,
+        related_name="cities",
+        verbose_name=_("culture roles"),
+        help_text=_("The roles culture plays in the city's work: Gateway, Spark, Space, Root."),
+    )
+    languages = models.JSONField(
+        _("working languages"),
+        default=list,
+        blank=True,
+        help_text=_("ISO 639-1 codes of the languages its staff can work in, e.g. uk, en."),
+    )
+    host_capacity = models.PositiveSmallIntegerField(
+        _("visitors it can host per round"),
+        default=0,
+        validators=[MaxValueValidator(20)],
+        help_text=_("Visiting cities it can receive in one shadowing round (0: none)."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CityQuerySet.as_manager()
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("name"),
+                FieldPanel("slug"),
+                FieldRowPanel([FieldPanel("country"), FieldPanel("population")]),
+            ],
+            heading=_("The city"),
+        ),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading=_("Location")),
+        InlinePanel("challenges", heading=_("Challenges"), label=_("challenge")),
+        MultiFieldPanel(
+            [FieldPanel("offers"), FieldPanel("seeks"), FieldPanel("roles")], heading=_("Culture")
+        ),
+        FieldRowPanel(
+            [FieldPanel("languages"), FieldPanel("host_capacity")], heading=_("Shadowing")
+        ),
+        FieldPanel("status"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("status"),
+        index.FilterField("country"),
+        index.FilterField("region"),
+    ]
+
+    class Meta:
+        verbose_name = _("city")
+        verbose_name_plural = _("cities")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(country__in=PROGRAMME_COUNTRIES), name="city_programme_country"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.country.code})"
+
+    def save(self, *args, **kwargs):
+        self.region = region_of(
+            self.country.code if hasattr(self.country, "code") else self.country
+        )
+        super().save(*args, **kwargs)
+
+
+class CityChallenge(Orderable):
+    city = ParentalKey(City, on_delete=models.CASCADE, related_name="challenges")
+    challenge = models.ForeignKey(
+        Challenge, on_delete=models.CASCADE, related_name="+", verbose_name=_("challenge")
+    )
+    weight = models.PositiveSmallIntegerField(
+        _("weight"),
+        choices=[(1, _("present")), (2, _("serious")), (3, _("critical"))],
+        default=1,
+        help_text=_("How hard the challenge weighs on the city."),
+    )
+
+    panels = [FieldRowPanel([FieldPanel("challenge"), FieldPanel("weight")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("city challenge")
+        constraints = [
+            models.UniqueConstraint(fields=["city", "challenge"], name="city_challenge_once")
+        ]
+
+
+class CityText(TranslatableMixin, models.Model):
+    """A city's texts in one language: its name form and description, translated with wagtail-localize."""
+
+    city = models.ForeignKey(City, on_delete=models.CASCADE, related_name="texts")
+    name = models.CharField(
+        _("name in this language"),
+        max_length=120,
+        blank=True,
+        help_text=_("How the city is written in this language, e.g. Кагул for Cahul."),
+    )
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        help_text=_("What the city is like and what its culture work can show a visiting peer."),
+    )
+
+    panels = [FieldPanel("city"), FieldPanel("name"), FieldPanel("description")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("city text")
+        verbose_name_plural = _("city texts")
+        unique_together = [("translation_key", "locale"), ("city", "locale")]
+
+    def __str__(self) -> str:
+        return self.name or self.city.name
