@@ -1,11 +1,12 @@
 from django.core.management.base import BaseCommand
 
-from home.site_setup import ensure_home_page
+from home.reference_data import load_reference_data
 
 
 class Command(BaseCommand):
     help = "Load the reference data the site needs (locales, home page, taxonomy, partners, cities). Idempotent."
 
     def handle(self, *args, **options):
-        home = ensure_home_page()
-        self.stdout.write(self.style.SUCCESS(f"Site ready: home page #{home.pk}."))
+        summary = load_reference_data()
+        details = ", ".join(f"{name}: {value}" for name, value in summary.items())
+        self.stdout.write(self.style.SUCCESS(f"Reference data ready ({details})."))
