@@ -3,6 +3,7 @@
 from wagtail.models import Locale
 
 from cms.translations import translate_instance
+from matching.directory import load_seed_cities
 from matching.reference_data import load_taxonomy
 
 from .site_setup import ensure_home_page
@@ -26,4 +27,10 @@ def load_reference_data() -> dict[str, int]:
     for term, strings in load_taxonomy():
         terms += 1
         translations += translate_missing(term, strings)
-    return {"home page": home.pk, "taxonomy terms": terms, "term translations made": translations}
+    cities = sum(1 for _ in load_seed_cities())
+    return {
+        "home page": home.pk,
+        "taxonomy terms": terms,
+        "term translations made": translations,
+        "programme cities": cities,
+    }

@@ -31,6 +31,13 @@ class CityStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
+class CulturalPearls(models.TextChoices):
+    TITLE_2024 = "title-2024", _("BSR Cultural Pearl 2024")
+    CANDIDATE_2024 = "candidate-2024", _("Cultural Pearls candidate 2024")
+    CANDIDATE_2025 = "candidate-2025", _("Cultural Pearls candidate 2025")
+    PARTNER = "partner", _("RESCOM partner seat")
+
+
 class CityQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(status=CityStatus.APPROVED)
@@ -78,6 +85,13 @@ class City(index.Indexed, ClusterableModel):
     )
     geonames_id = models.PositiveIntegerField(
         _("GeoNames id"), null=True, blank=True, unique=True, editable=False
+    )
+    cultural_pearls = models.CharField(
+        _("programme role"),
+        max_length=16,
+        choices=CulturalPearls.choices,
+        blank=True,
+        help_text=_("Its place in BSR Cultural Pearls or RESCOM, if any."),
     )
     status = models.CharField(
         _("status"),
@@ -141,7 +155,7 @@ class City(index.Indexed, ClusterableModel):
         FieldRowPanel(
             [FieldPanel("languages"), FieldPanel("host_capacity")], heading=_("Shadowing")
         ),
-        FieldPanel("status"),
+        FieldRowPanel([FieldPanel("status"), FieldPanel("cultural_pearls")]),
     ]
     search_fields = [
         index.SearchField("name"),

@@ -8,7 +8,14 @@ from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale
 
-from .taxonomy import ActivityType, Challenge, CultureRole, CultureTheme, ResiliencePillar, TaxonomyTerm
+from .taxonomy import (
+    ActivityType,
+    Challenge,
+    CultureRole,
+    CultureTheme,
+    ResiliencePillar,
+    TaxonomyTerm,
+)
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 TAXONOMY_KINDS: dict[str, type[TaxonomyTerm]] = {
@@ -41,7 +48,9 @@ def load_taxonomy(path: Path | None = None) -> Iterator[tuple[TaxonomyTerm, dict
             }
             if "group" in item:
                 defaults["group"] = item["group"]
-            term, _ = model.objects.get_or_create(slug=item["slug"], locale=default, defaults=defaults)
+            term, _ = model.objects.get_or_create(
+                slug=item["slug"], locale=default, defaults=defaults
+            )
             strings = {}
             for code, _name in settings.LANGUAGES:
                 if code == source:
