@@ -3,7 +3,7 @@
 from wagtail.models import Locale
 
 from cms.translations import translate_instance
-from matching.directory import load_seed_cities
+from matching.directory import import_directory, load_seed_cities
 from matching.reference_data import load_taxonomy
 
 from .site_setup import ensure_home_page
@@ -21,16 +21,18 @@ def translate_missing(instance, strings_by_language: dict[str, dict[str, str]]) 
     return made
 
 
-def load_reference_data() -> dict[str, int]:
+def load_reference_data(progress: bool = False) -> dict[str, int]:
     home = ensure_home_page()
     terms = translations = 0
     for term, strings in load_taxonomy():
         terms += 1
         translations += translate_missing(term, strings)
-    cities = sum(1 for _ in load_seed_cities())
+    cities = load_seed_cities()
+    directory = import_directory(progress=progress)
     return {
         "home page": home.pk,
         "taxonomy terms": terms,
         "term translations made": translations,
         "programme cities": cities,
+        "directory places imported": directory["imported"],
     }

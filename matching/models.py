@@ -178,10 +178,11 @@ class City(index.Indexed, ClusterableModel):
     def __str__(self) -> str:
         return f"{self.name} ({self.country.code})"
 
+    def compute_region(self) -> str:
+        return region_of(getattr(self.country, "code", self.country))
+
     def save(self, *args, **kwargs):
-        self.region = region_of(
-            self.country.code if hasattr(self.country, "code") else self.country
-        )
+        self.region = self.compute_region()
         super().save(*args, **kwargs)
 
 
