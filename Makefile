@@ -16,6 +16,7 @@ $(INSTALLED): pyproject.toml
 	touch $(INSTALLED)
 
 setup: $(INSTALLED)
+	$(BIN)/python manage.py compile_translations
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_reference_data
 	$(BIN)/python manage.py load_demo_content

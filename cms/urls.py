@@ -18,6 +18,7 @@ if settings.DEBUG:
 # Everything a visitor reads lives under a language prefix; the bare root redirects by
 # the browser's preferred language (LocaleMiddleware).
 urlpatterns += i18n_patterns(
+    path("", include("home.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -2,6 +2,7 @@
 
 import json
 import uuid
+from urllib.parse import urlsplit
 from pathlib import Path
 
 from django.conf import settings
@@ -64,7 +65,12 @@ def ensure_home_page() -> HomePage:
         home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        site = Site(is_default_site=True, hostname="localhost", port=80, site_name="RESCOM")
+        site = Site(is_default_site=True)
+    if site.hostname in ("", "localhost"):
+        # The public address comes from SITE_BASE_URL, so absolute links (hreflang, feeds) are right.
+        address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        site.hostname = address.hostname or "localhost"
+        site.port = address.port or (443 if address.scheme == "https" else 80)
     site.root_page = home
     site.site_name = "RESCOM"
     site.save()

@@ -26,6 +26,13 @@ def _postgres_only(request):
         pytest.fail("This test needs PostgreSQL: set DATABASE_URL to a postgres:// URL.")
 
 
+def pytest_sessionstart(session):
+    """The interface's .mo files are build products: make them fresh before any test reads them."""
+    from cms.locales import compile_translations
+
+    compile_translations()
+
+
 def pytest_runtest_logreport(report):
     for marker in REQUIRED:
         if marker in report.keywords and (report.when == "call" or report.outcome != "passed"):

@@ -2,6 +2,7 @@
 
 from django import template
 from django.conf import settings
+from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
@@ -42,6 +43,9 @@ def language_switcher(context) -> dict:
                 translated = None
             if translated is not None and translated.live:
                 url = translated.get_url(request)
+        if url is None and isinstance(page, Page) and page.pk:
+            with translation.override(code):
+                url = reverse("untranslated", args=[page.pk])
         if url is None:
             with translation.override(code):
                 root = localized_root(request)
@@ -51,3 +55,17 @@ def language_switcher(context) -> dict:
             {"code": code, "name": info["name_local"], "url": url, "current": code == current}
         )
     return {"links": links}
+
+
+@register.inclusion_tag("includes/hreflang.html", takes_context=True)
+def hreflang_links(context) -> dict:
+    """Alternate-language links for search engines: every live translation of this page."""
+    request = context.get("request")
+    page = context.get("page")
+    links = []
+    if isinstance(page, Page):
+        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
+            url = translation.get_full_url(request)
+            if url:
+                links.append({"code": translation.locale.language_code, "url": url})
+    return {"links": sorted(links, key=lambda link: link["code"])}

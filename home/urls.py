@@ -1,0 +1,7 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("untranslated/<int:page_id>/", views.untranslated, name="untranslated"),
+]

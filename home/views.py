@@ -1,0 +1,37 @@
+"""The notice a visitor sees when the page they switch language on is not translated yet."""
+
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language, get_language_info
+from wagtail.models import Page
+
+
+def untranslated(request, page_id: int):
+    page = Page.objects.live().public().filter(pk=page_id).first()
+    if page is None:
+        raise Http404
+    translation = (
+        page.get_translations(inclusive=True)
+        .live()
+        .filter(locale__language_code=get_language())
+        .first()
+    )
+    if translation is not None:
+        return redirect(translation.get_url(request))
+    versions = [
+        {
+            "page": version,
+            "language": get_language_info(version.locale.language_code)["name_local"],
+            "code": version.locale.language_code,
+        }
+        for version in page.get_translations(inclusive=True)
+        .live()
+        .public()
+        .select_related("locale")
+    ]
+    context = {
+        "source": page,
+        "versions": versions,
+        "language": get_language_info(get_language())["name_local"],
+    }
+    return render(request, "home/untranslated.html", context)
