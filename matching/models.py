@@ -11,6 +11,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from .regions import PROGRAMME_COUNTRIES, Region, region_of
+from .suggestions import MatchingWeights, RecomputeRun, StoredSuggestion  # noqa: F401
 from .taxonomy import (  # noqa: F401  (models must be importable from matching.models)
     ActivityType,
     Challenge,
