@@ -182,9 +182,21 @@ class City(index.Indexed, ClusterableModel):
     def compute_region(self) -> str:
         return region_of(getattr(self.country, "code", self.country))
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_status = instance.__dict__.get("status")
+        return instance
+
+    @property
+    def was_approved(self) -> bool:
+        """Whether the row was approved when loaded: leaving that state changes others' partners."""
+        return getattr(self, "_loaded_status", None) == CityStatus.APPROVED
+
     def save(self, *args, **kwargs):
         self.region = self.compute_region()
         super().save(*args, **kwargs)
+        self._loaded_status = self.status
 
 
 class CityChallenge(Orderable):

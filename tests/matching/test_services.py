@@ -94,3 +94,35 @@ def test_weights_from_settings_change_the_scores(cities):
     services.recompute_suggestions()
     after = StoredSuggestion.objects.get(city=cities["dubno"], partner=cities["kiel"]).score
     assert after > before
+
+
+def test_approving_a_city_recomputes_suggestions_in_the_background(
+    cities, django_capture_on_commit_callbacks
+):
+    services.recompute_suggestions()
+    ungheni = cities["pending"]
+    with django_capture_on_commit_callbacks(execute=True):
+        ungheni.status = CityStatus.APPROVED
+        ungheni.save()
+    assert StoredSuggestion.objects.filter(city=ungheni).exists()
+    assert StoredSuggestion.objects.filter(partner=ungheni).count() >= 1
+
+
+def test_withdrawing_an_approved_city_removes_it_from_others_suggestions(
+    cities, django_capture_on_commit_callbacks
+):
+    services.recompute_suggestions()
+    harnosand = cities["harnosand"]
+    harnosand.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        harnosand.status = CityStatus.WITHDRAWN
+        harnosand.save()
+    assert not StoredSuggestion.objects.filter(partner=harnosand).exists()
+
+
+def test_unclaimed_directory_edits_do_not_queue_work(cities, django_capture_on_commit_callbacks):
+    from matching.models import City
+
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        City.objects.create(name="Ystad", slug="se-ystad", country="SE", population=20_000)
+    assert callbacks == []
