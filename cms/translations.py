@@ -23,7 +23,8 @@ def translate_instance(
 ) -> TranslatableMixin:
     """Create or update `instance`'s translation into `locale` from a source→target string map.
 
-    Strings missing from `strings` fall back to the source text, as wagtail-localize does.
+    Strings missing from `strings` fall back to the source text, as wagtail-localize does; a
+    page's slug is kept as it is, so /uk/stories/ mirrors /en/stories/.
     """
     source, _ = TranslationSource.update_or_create_from_instance(instance)
     translation, _ = Translation.objects.get_or_create(
@@ -32,6 +33,8 @@ def translate_instance(
     segments = StringSegment.objects.filter(source=source).select_related("string", "context")
     for segment in segments:
         target = strings.get(segment.string.data)
+        if target is None and segment.context.path == "slug":
+            target = segment.string.data  # addresses stay the same in every language
         if target is None:
             continue
         StringTranslation.objects.update_or_create(
@@ -45,3 +48,17 @@ def translate_instance(
         )
     translation.save_target(user=user, publish=publish)
     return instance.get_translation(locale)
+
+
+def translate_missing(
+    instance: TranslatableMixin, strings_by_language: Mapping[str, Mapping[str, str]]
+) -> int:
+    """Translate `instance` into each language it lacks; never touch an existing translation."""
+    made = 0
+    for code, strings in strings_by_language.items():
+        locale = Locale.objects.filter(language_code=code).first()
+        if locale is None or not strings or instance.get_translation_or_none(locale):
+            continue
+        translate_instance(instance, locale, strings)
+        made += 1
+    return made

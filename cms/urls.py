@@ -5,9 +5,19 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from matching.api import api as matching_api
+
+from . import calendar, crawlers, feeds
+from .api import wagtail_api
+from .search import search
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", crawlers.sitemap, name="sitemap"),
+    path("robots.txt", crawlers.robots_txt, name="robots_txt"),
+    path("api/v1/", matching_api.urls),
+    path("api/v2/", wagtail_api.urls),
 ]
 
 if settings.DEBUG:
@@ -19,6 +29,15 @@ if settings.DEBUG:
 # the browser's preferred language (LocaleMiddleware).
 urlpatterns += i18n_patterns(
     path("", include("home.urls")),
+    path("search/", search, name="search"),
+    path("feeds/stories/", feeds.StoryFeed(), name="feed_stories"),
+    path("feeds/stories/atom/", feeds.StoryAtomFeed(), name="feed_stories_atom"),
+    path("feeds/conclusions/", feeds.ConclusionsFeed(), name="feed_conclusions"),
+    path("feeds/conclusions/atom/", feeds.ConclusionsAtomFeed(), name="feed_conclusions_atom"),
+    path("feeds/events/", feeds.EventFeed(), name="feed_events"),
+    path("feeds/events/atom/", feeds.EventAtomFeed(), name="feed_events_atom"),
+    path("calendar/upcoming.ics", calendar.upcoming_ics, name="calendar_upcoming"),
+    path("calendar/events/<int:page_id>.ics", calendar.event_ics, name="calendar_event"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

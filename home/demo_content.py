@@ -5,8 +5,11 @@ import json
 from django.conf import settings
 from wagtail.models import Locale
 
-from cms.translations import translate_instance
+from cms.demo_content import load_demo_content as load_editorial_demo_content
+from cms.translations import translate_instance, translate_missing
+from matching.exchange import import_profiles
 
+from .matching_pages import ensure_matching_pages
 from .models import HomePage
 from .site_setup import FIXTURES, HOME_HEADING, ensure_home_page
 
@@ -30,3 +33,26 @@ def translate_home_page() -> list[HomePage]:
         if strings:
             translated.append(translate_instance(home, locale, strings))
     return translated
+
+
+def translate_matching_pages() -> int:
+    """The partner finder, registration and city directory pages in every language."""
+    home = ensure_home_page()
+    return sum(translate_missing(page, strings) for page, strings in ensure_matching_pages(home))
+
+
+def load_demo_profiles() -> int:
+    """Illustrative city profiles (marked as such), approved so the partner finder has results."""
+    data = json.loads((FIXTURES / "demo" / "sample-profiles.json").read_text(encoding="utf-8"))
+    return len(import_profiles(data))
+
+
+def load_demo_content() -> dict[str, int]:
+    """The home page's translations, the matching pages', then the editorial demo site (cms)."""
+    translated = translate_home_page()
+    return {
+        "home translations made": len(translated),
+        "matching page translations made": translate_matching_pages(),
+        "demo city profiles": load_demo_profiles(),
+        **load_editorial_demo_content(),
+    }

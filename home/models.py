@@ -8,6 +8,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock
+from cms.events import EventIndexPage, attach_activity_labels, upcoming_events
+from cms.stories import StoryIndexPage, latest_stories
+
+HOME_LISTING_LENGTH = 3
 
 
 class HomePage(Page):
@@ -40,3 +44,15 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        events = list(upcoming_events(self.locale, HOME_LISTING_LENGTH))
+        attach_activity_labels(events)
+        context.update(
+            latest_stories=latest_stories(self.locale, HOME_LISTING_LENGTH),
+            upcoming_events=events,
+            story_index=StoryIndexPage.objects.child_of(self).live().first(),
+            event_index=EventIndexPage.objects.child_of(self).live().first(),
+        )
+        return context

@@ -10,7 +10,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
+from .contacts import CityApplication, IntroductionOutcome, IntroductionRequest  # noqa: F401
 from .regions import PROGRAMME_COUNTRIES, Region, region_of
+from .rounds import PlannedPartnership, ShadowingRound  # noqa: F401
 from .suggestions import MatchingWeights, RecomputeRun, StoredSuggestion  # noqa: F401
 from .taxonomy import (  # noqa: F401  (models must be importable from matching.models)
     ActivityType,
@@ -245,3 +247,6 @@ class CityText(TranslatableMixin, models.Model):
 
     def __str__(self) -> str:
         return self.name or self.city.name
+
+
+from .pages import CityIndexPage, PartnerFinderPage, RegisterCityPage  # noqa: E402, F401

@@ -1,5 +1,8 @@
 """Background work: recompute stored suggestions when profiles or weights change."""
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.db import transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
@@ -16,9 +19,28 @@ def recompute_suggestions_task() -> int:
     return services.recompute_suggestions().pk
 
 
+_batching: ContextVar[bool] = ContextVar("recompute_batching", default=False)
+
+
+def _enqueue() -> None:
+    recompute_suggestions_task.enqueue()
+
+
 def schedule_recompute() -> None:
-    """Queue one recompute once the current transaction commits (ids, never personal data)."""
-    transaction.on_commit(recompute_suggestions_task.enqueue)
+    """Queue a recompute once the current transaction commits (inside a batch: once at its end)."""
+    if not _batching.get():
+        transaction.on_commit(_enqueue)
+
+
+@contextmanager
+def one_recompute():
+    """Save many cities, recompute once: bulk imports use this."""
+    token = _batching.set(True)
+    try:
+        yield
+    finally:
+        _batching.reset(token)
+    schedule_recompute()
 
 
 @receiver(post_save, sender=City, dispatch_uid="recompute-on-city-save")

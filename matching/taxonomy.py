@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 
 class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
@@ -36,6 +37,8 @@ class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("description"),
         FieldPanel("sort_order"),
     ]
+    # The slug is the term's identity in every language: copied, never translated.
+    override_translatable_fields = [SynchronizedField("slug"), SynchronizedField("sort_order")]
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),
@@ -65,6 +68,10 @@ class Challenge(TaxonomyTerm):
         help_text=_("Where the seeds place it."),
     )
     panels = [*TaxonomyTerm.panels, FieldPanel("group")]
+    override_translatable_fields = [
+        *TaxonomyTerm.override_translatable_fields,
+        SynchronizedField("group"),
+    ]
 
     class Meta(TaxonomyTerm.Meta):
         verbose_name = _("challenge")

@@ -1,10 +1,21 @@
 """Admin for the matching half: the taxonomy and city profiles as snippets."""
 
+from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import City, CityText
+from .admin_views import (
+    MatchingPanel,
+    cohort_planner_view,
+    export_profiles_view,
+    learned_weights_view,
+)
+from .models import City, CityApplication, CityText, IntroductionRequest
 from .taxonomy import ActivityType, Challenge, CultureRole, CultureTheme, ResiliencePillar
 
 
@@ -72,8 +83,34 @@ class CityTextViewSet(SnippetViewSet):
     search_fields = ["name", "city__name"]
 
 
+class CityApplicationViewSet(SnippetViewSet):
+    model = CityApplication
+    icon = "form"
+    list_display = ["city", "created_at", "consent_version", "erased_at"]
+    list_filter = ["created_at"]
+    inspect_view_enabled = True
+
+
+class IntroductionRequestViewSet(SnippetViewSet):
+    model = IntroductionRequest
+    icon = "mail"
+    list_display = ["from_city", "to_city", "outcome", "created_at"]
+    list_filter = ["outcome", "created_at"]
+    inspect_view_enabled = True
+    panels = [
+        FieldPanel("from_city", read_only=True),
+        FieldPanel("to_city", read_only=True),
+        FieldPanel("message", read_only=True),
+        FieldPanel("contact_name", read_only=True),
+        FieldPanel("contact_role", read_only=True),
+        FieldPanel("contact_email", read_only=True),
+        FieldPanel("outcome"),
+        FieldPanel("outcome_note"),
+    ]
+
+
 class CitiesGroup(SnippetViewSetGroup):
-    items = (CityViewSet, CityTextViewSet)
+    items = (CityViewSet, CityTextViewSet, CityApplicationViewSet, IntroductionRequestViewSet)
     menu_icon = "site"
     menu_label = _("Cities")
     menu_name = "cities"
@@ -81,3 +118,48 @@ class CitiesGroup(SnippetViewSetGroup):
 
 register_snippet(TaxonomyGroup)
 register_snippet(CitiesGroup)
+
+
+@hooks.register("construct_homepage_panels")
+def add_matching_panel(request, panels) -> None:
+    panels.append(MatchingPanel(request))
+
+
+@hooks.register("register_admin_urls")
+def matching_admin_urls():
+    return [
+        path("matching/export-profiles/", export_profiles_view, name="matching_export_profiles"),
+        path("matching/cohort-planner/", cohort_planner_view, name="matching_cohort_planner"),
+        path("matching/learned-weights/", learned_weights_view, name="matching_learned_weights"),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def matching_menu():
+    return SubmenuMenuItem(
+        _("Matching"),
+        Menu(
+            items=[
+                MenuItem(
+                    _("Cohort planner"), reverse("matching_cohort_planner"), icon_name="group"
+                ),
+                MenuItem(
+                    _("Learned weights"), reverse("matching_learned_weights"), icon_name="cogs"
+                ),
+                MenuItem(
+                    _("Export profiles"), reverse("matching_export_profiles"), icon_name="download"
+                ),
+            ]
+        ),
+        icon_name="site",
+        order=250,
+    )
+
+
+@hooks.register("after_edit_snippet")
+def record_outcome(request, instance) -> None:
+    """Stamp who recorded an introduction's outcome, and when, for the learned weights."""
+    if isinstance(instance, IntroductionRequest) and instance.outcome != "requested":
+        IntroductionRequest.objects.filter(pk=instance.pk).update(
+            outcome_recorded_at=timezone.now(), handled_by=request.user
+        )

@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass
 import numpy as np
 
 from .features import ProfileMatrices
+from .threads import run_parallel
 
 COMPONENTS = ("challenges", "population", "themes", "text", "language")
 #: Always computed and reported; the others only when their weight is above zero.
@@ -83,31 +84,37 @@ def pair_components(
     cols: np.ndarray,
     names: tuple[str, ...],
     population_scale: float = DEFAULT_POPULATION_SCALE,
+    threads: int = 1,
 ) -> np.ndarray:
-    """Components (len(pairs) x len(names)) of the pairs (rows[i], cols[i]), in float64."""
+    """Components (len(pairs) x len(names)) of the pairs (rows[i], cols[i]), in float64.
+
+    Each pair is computed on its own, so the result does not depend on the batch or on
+    how threads share it.
+    """
     rows = np.asarray(rows, dtype=np.intp)
     cols = np.asarray(cols, dtype=np.intp)
     out = np.empty((len(rows), len(names)), dtype=np.float64)
-    mass = m.challenge_mass
-    sought = m.sought_count
-    for start in range(0, len(rows), _CHUNK):
+
+    def chunk(start: int) -> None:
         r, c = rows[start : start + _CHUNK], cols[start : start + _CHUNK]
         block = out[start : start + _CHUNK]
         for j, name in enumerate(names):
             if name == "challenges":
-                block[:, j] = _challenges(m, mass, r, c)
+                block[:, j] = _challenges(m, r, c)
             elif name == "population":
                 block[:, j] = population_similarity(
                     m.population[r], m.population[c], population_scale
                 )
             elif name == "themes":
-                block[:, j] = _themes(m, sought, r, c)
+                block[:, j] = _themes(m, r, c)
             elif name == "language":
                 block[:, j] = (m.languages[r] * m.languages[c]).sum(axis=1) > 0
             elif name == "text":
                 block[:, j] = _text(m, r, c)
             else:
                 raise ValueError(f"unknown component {name!r}")
+
+    run_parallel(chunk, range(0, len(rows), _CHUNK), threads)
     return out
 
 
@@ -129,22 +136,27 @@ def round_components(components: np.ndarray) -> np.ndarray:
     return np.round(components, COMPONENT_DECIMALS)
 
 
-def _challenges(m: ProfileMatrices, mass: np.ndarray, r: np.ndarray, c: np.ndarray) -> np.ndarray:
-    # Share of the pair's IDF-weighted challenge mass that lies on challenges both face.
-    # Adding a challenge to both raises the shared mass and leaves the unshared mass alone,
-    # so it can never lower the share (weighted Jaccard or cosine could).
-    a, b = m.challenges[r], m.challenges[c]
-    shared = ((a + b) * ((a > 0) & (b > 0)) * m.idf).sum(axis=1)
-    both = mass[r] + mass[c]
-    share = np.divide(shared, both, out=np.zeros_like(shared), where=both > 0)
-    return np.minimum(share, 1.0)
+def _challenges(m: ProfileMatrices, r: np.ndarray, c: np.ndarray) -> np.ndarray:
+    # Each city's share of its own IDF-weighted challenge mass that the other also faces,
+    # averaged over the two. Adding a challenge to both adds the same mass to each share's
+    # numerator and denominator, so neither share, nor their mean, can fall (cosine or a
+    # weighted Jaccard could). Bilinear in per-city features, hence one matrix product.
+    mine = _rowdot(m.challenge_share[r], m.challenge_present[c])
+    theirs = _rowdot(m.challenge_present[r], m.challenge_share[c])
+    return np.minimum((mine + theirs) * 0.5, 1.0)
 
 
-def _themes(m: ProfileMatrices, sought: np.ndarray, r: np.ndarray, c: np.ndarray) -> np.ndarray:
-    # Sought themes the other city offers, both ways, over all themes the two seek.
-    covered = (m.offers[r] * m.seeks[c]).sum(axis=1) + (m.seeks[r] * m.offers[c]).sum(axis=1)
-    wanted = sought[r] + sought[c]
-    return np.divide(covered, wanted, out=np.zeros_like(covered), where=wanted > 0)
+def _themes(m: ProfileMatrices, r: np.ndarray, c: np.ndarray) -> np.ndarray:
+    # Learning both ways: the share of what each city seeks that the other offers, averaged,
+    # so a pair where both can learn beats one where only one can.
+    to_c = _rowdot(m.offers[r], m.sought_share[c])
+    to_r = _rowdot(m.sought_share[r], m.offers[c])
+    return np.minimum((to_c + to_r) * 0.5, 1.0)
+
+
+def _rowdot(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Row-by-row dot products; each row sums the same way whatever the batch."""
+    return np.einsum("ij,ij->i", a, b)
 
 
 def _text(m: ProfileMatrices, r: np.ndarray, c: np.ndarray) -> np.ndarray:

@@ -34,6 +34,9 @@ class ProfileMatrices:
     text: sparse.csr_matrix | None  # (n, v) or None when text is not used
     challenge_mass: np.ndarray  # (n,) IDF-weighted challenge weight: each city's mass
     sought_count: np.ndarray  # (n,) number of themes sought
+    challenge_share: np.ndarray  # (n, m) idf x weight / mass: each challenge's share, 0-1
+    challenge_present: np.ndarray  # (n, m) 0/1
+    sought_share: np.ndarray  # (n, t) seeks / number sought
 
 
 class ProfileVectorizer(TransformerMixin, BaseEstimator):
@@ -80,6 +83,9 @@ class ProfileVectorizer(TransformerMixin, BaseEstimator):
         weights = np.asarray(challenges.toarray(), dtype=np.float64)
         idf = np.asarray(self.idf_, dtype=np.float64)
         seeks = self._binary(self.theme_binarizer_, [p.seeks for p in profiles])
+        # Row-wise numpy sums: the same float for a city in every call.
+        mass = (weights * idf).sum(axis=1)
+        sought = seeks.sum(axis=1)
         return ProfileMatrices(
             challenges=weights,
             idf=idf,
@@ -90,9 +96,11 @@ class ProfileVectorizer(TransformerMixin, BaseEstimator):
                 [float(min(p.population, MAX_POPULATION)) for p in profiles], dtype=np.float64
             ),
             text=text,
-            # Row-wise numpy sums: the same float for a city in every call.
-            challenge_mass=(weights * idf).sum(axis=1),
-            sought_count=seeks.sum(axis=1),
+            challenge_mass=mass,
+            sought_count=sought,
+            challenge_share=_rows_over(weights * idf, mass),
+            challenge_present=(weights > 0).astype(np.float64),
+            sought_share=_rows_over(seeks, sought),
         )
 
     @property
@@ -108,3 +116,9 @@ class ProfileVectorizer(TransformerMixin, BaseEstimator):
         if not binarizer.classes_.size:
             return np.zeros((len(sets), 0), dtype=np.float64)
         return binarizer.transform(rows).astype(np.float64)
+
+
+def _rows_over(values: np.ndarray, totals: np.ndarray) -> np.ndarray:
+    """values / totals row by row, 0 where the total is 0."""
+    safe = np.where(totals > 0, totals, 1.0)
+    return np.where((totals > 0)[:, None], values / safe[:, None], 0.0)

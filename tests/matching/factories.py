@@ -19,7 +19,9 @@ class CityFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Town {n}")
-    slug = factory.LazyAttribute(lambda c: f"{c.country.lower()}-{c.name.lower().replace(' ', '-')}")
+    slug = factory.LazyAttribute(
+        lambda c: f"{c.country.lower()}-{c.name.lower().replace(' ', '-')}"
+    )
     country = "SE"
     population = 30_000
     status = CityStatus.APPROVED

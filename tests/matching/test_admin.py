@@ -1,3 +1,5 @@
+import json
+
 import pytest
 
 from matching.directory import load_seed_cities
@@ -36,3 +38,62 @@ def test_city_edit_form_opens_with_its_challenges(staff_client):
     response = staff_client.get(f"/admin/snippets/matching/city/edit/{city.pk}/")
     assert response.status_code == 200
     assert b"Challenges" in response.content
+
+
+def test_dashboard_tells_staff_a_recompute_failed_and_what_visitors_see(staff_client, monkeypatch):
+    from matching import services
+
+    from .factories import CityFactory
+
+    CityFactory(name="Cahul", slug="md-cahul", country="MD")
+    CityFactory(name="Vejle", slug="dk-vejle", country="DK")
+    services.recompute_suggestions()
+    monkeypatch.setattr(
+        services.PairScorer, "fit", lambda *a, **k: (_ for _ in ()).throw(RuntimeError("boom"))
+    )
+    services.recompute_suggestions()
+    html = staff_client.get("/admin/").content.decode()
+    assert "failed" in html and "boom" in html
+    assert "Visitors still see the suggestions computed on" in html
+
+
+def test_staff_download_approved_profiles_in_the_exchange_format(staff_client):
+    from matching.engine.profiles import load_profiles
+
+    from .factories import CityFactory
+
+    CityFactory(name="Cahul", slug="md-cahul", country="MD")
+    CityFactory(name="Hidden", slug="md-hidden", country="MD", status="pending")
+    response = staff_client.get("/admin/matching/export-profiles/")
+    assert response["Content-Disposition"].startswith("attachment")
+    profiles = load_profiles(json.loads(response.content))
+    assert [p.id for p in profiles] == ["md-cahul"]
+
+
+def test_recording_an_outcome_stamps_who_and_when(staff_client):
+    from django.utils import timezone
+
+    from matching.models import IntroductionRequest
+
+    from .factories import CityFactory
+
+    a = CityFactory(name="Cahul", slug="md-cahul", country="MD")
+    b = CityFactory(name="Vejle", slug="dk-vejle", country="DK")
+    intro = IntroductionRequest.objects.create(
+        from_city=a,
+        to_city=b,
+        message="hi",
+        contact_name="X",
+        contact_email="x@example.org",
+        consent_given_at=timezone.now(),
+        consent_language="en",
+    )
+    url = f"/admin/snippets/matching/introductionrequest/edit/{intro.pk}/"
+    response = staff_client.post(url, {"outcome": "met", "outcome_note": "Met in Vejle"})
+    assert response.status_code == 302
+    intro.refresh_from_db()
+    assert (
+        intro.outcome == "met"
+        and intro.outcome_recorded_at
+        and intro.handled_by.username == "staff"
+    )

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from home.demo_content import translate_home_page
+from home.demo_content import load_demo_content
 
 
 class Command(BaseCommand):
@@ -9,7 +9,6 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        translated = translate_home_page()
-        self.stdout.write(
-            self.style.SUCCESS(f"Demo content ready ({len(translated)} new translations).")
-        )
+        summary = load_demo_content()
+        details = ", ".join(f"{name}: {value}" for name, value in summary.items())
+        self.stdout.write(self.style.SUCCESS(f"Demo content ready ({details})."))

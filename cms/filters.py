@@ -1,0 +1,150 @@
+"""Listing filters read from the query string: shareable, combinable, and never fatal.
+
+A value the form does not know (a typo, an old link, a deleted term) is dropped and the
+page says so; the rest of the filters still apply.
+"""
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from wagtail.models import Page
+
+from matching.taxonomy import ActivityType, Challenge, CultureRole, CultureTheme
+
+from .listing import term_choices
+
+ANY = _("Any")
+
+
+class ListingFilterForm(forms.Form):
+    def __init__(self, data, **context):
+        super().__init__(data=data, label_suffix="")
+        self.set_choices(**context)
+        self.is_valid()
+
+    def set_choices(self, **context) -> None:
+        """Fill in choices that depend on the database or the visitor's language."""
+
+    @property
+    def ignored(self) -> bool:
+        """True when some value in the address was not understood and has been left out."""
+        return bool(self.errors)
+
+    @property
+    def active(self) -> dict:
+        return {k: v for k, v in self.cleaned_data.items() if v}
+
+    def apply(self, queryset: QuerySet) -> QuerySet:
+        raise NotImplementedError
+
+
+def distinct_values(queryset: QuerySet, field: str) -> list:
+    return sorted({v for v in queryset.order_by().values_list(field, flat=True).distinct() if v})
+
+
+class StoryFilterForm(ListingFilterForm):
+    challenge = forms.ChoiceField(label=_("Challenge"), required=False)
+    theme = forms.ChoiceField(label=_("Culture theme"), required=False)
+    role = forms.ChoiceField(label=_("Culture as…"), required=False)
+    country = forms.ChoiceField(label=_("Country"), required=False)
+    year = forms.ChoiceField(label=_("Year"), required=False)
+
+    def set_choices(self, *, stories: QuerySet) -> None:
+        self.fields["challenge"].choices = term_choices(Challenge, ANY)
+        self.fields["theme"].choices = term_choices(CultureTheme, ANY)
+        self.fields["role"].choices = term_choices(CultureRole, ANY)
+        codes = distinct_values(stories, "country")
+        named = sorted(((code, countries.name(code)) for code in codes), key=lambda c: str(c[1]))
+        self.fields["country"].choices = [("", ANY), *named]
+        years = distinct_values(stories, "year")
+        self.fields["year"].choices = [("", ANY), *((str(y), str(y)) for y in reversed(years))]
+
+    def apply(self, queryset: QuerySet) -> QuerySet:
+        f = self.active
+        if "challenge" in f:
+            queryset = queryset.filter(challenges__slug=f["challenge"])
+        if "theme" in f:
+            queryset = queryset.filter(culture_themes__slug=f["theme"])
+        if "role" in f:
+            queryset = queryset.filter(culture_roles__slug=f["role"])
+        if "country" in f:
+            queryset = queryset.filter(country=f["country"])
+        if "year" in f:
+            queryset = queryset.filter(year=int(f["year"]))
+        return queryset.distinct() if f.keys() & {"challenge", "theme", "role"} else queryset
+
+
+class LabFilterForm(ListingFilterForm):
+    format = forms.ChoiceField(label=_("Format"), required=False)
+    attendance = forms.ChoiceField(label=_("Online or in person"), required=False)
+    year = forms.ChoiceField(label=_("Year"), required=False)
+    challenge = forms.ChoiceField(label=_("Challenge in the conclusions"), required=False)
+    theme = forms.ChoiceField(label=_("Culture theme in the conclusions"), required=False)
+
+    def set_choices(self, *, labs: QuerySet, formats, attendances) -> None:
+        self.fields["format"].choices = [("", ANY), *formats]
+        self.fields["attendance"].choices = [("", ANY), *attendances]
+        years = {d.year for d in distinct_values(labs, "date")}
+        self.fields["year"].choices = [("", ANY)] + [
+            (str(y), str(y)) for y in sorted(years, reverse=True)
+        ]
+        self.fields["challenge"].choices = term_choices(Challenge, ANY)
+        self.fields["theme"].choices = term_choices(CultureTheme, ANY)
+
+    def apply(self, queryset: QuerySet, conclusions: QuerySet | None = None) -> QuerySet:
+        f = self.active
+        if "format" in f:
+            queryset = queryset.filter(format=f["format"])
+        if "attendance" in f:
+            queryset = queryset.filter(attendance=f["attendance"])
+        if "year" in f:
+            queryset = queryset.filter(date__year=int(f["year"]))
+        if conclusions is not None and f.keys() & {"challenge", "theme"}:
+            if "challenge" in f:
+                conclusions = conclusions.filter(challenges__slug=f["challenge"])
+            if "theme" in f:
+                conclusions = conclusions.filter(culture_themes__slug=f["theme"])
+            # A conclusions page is a child of its lab: the lab's path is the parent's prefix.
+            paths = conclusions.values_list("path", flat=True)
+            queryset = queryset.filter(path__in={path[: -Page.steplen] for path in paths})
+        return queryset
+
+
+class EventFilterForm(ListingFilterForm):
+    # Chosen with the upcoming/past tabs; carried along when the other filters change.
+    when = forms.ChoiceField(
+        label=_("When"),
+        required=False,
+        choices=[("upcoming", _("Upcoming")), ("past", _("Past"))],
+        widget=forms.HiddenInput,
+    )
+    activity = forms.ChoiceField(label=_("Activity"), required=False)
+    attendance = forms.ChoiceField(label=_("Online or at a venue"), required=False)
+    language = forms.ChoiceField(label=_("Language"), required=False)
+
+    def set_choices(self, *, attendances, languages) -> None:
+        self.fields["activity"].choices = term_choices(ActivityType, ANY)
+        self.fields["attendance"].choices = [("", ANY), *attendances]
+        self.fields["language"].choices = [("", ANY), *languages]
+
+    @property
+    def past(self) -> bool:
+        return self.cleaned_data.get("when") == "past"
+
+    def apply(self, queryset: QuerySet) -> QuerySet:
+        f = self.active
+        now = timezone.now()
+        if self.past:
+            queryset = queryset.filter(end__lt=now).order_by("-start", "pk")
+        else:
+            queryset = queryset.filter(end__gte=now).order_by("start", "pk")
+        if "activity" in f:
+            queryset = queryset.filter(activity_type__slug=f["activity"])
+        if "attendance" in f:
+            queryset = queryset.filter(attendance=f["attendance"])
+        if "language" in f:
+            # A JSON list of codes; the quoted code matches one element on every database.
+            queryset = queryset.filter(languages__icontains=f'"{f["language"]}"')
+        return queryset

@@ -1,0 +1,65 @@
+"""Site search: every page type, in the visitor's language, with a type filter and a count."""
+
+import re
+
+from django import forms
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale, Page
+
+from .events import EventIndexPage, EventPage
+from .labs import LabConclusionsPage, LabIndexPage, LabPage
+from .listing import paginate
+from .partners import PartnersPage
+from .standard import StandardPage
+from .stories import StoryIndexPage, StoryPage
+from .toolkit import ToolkitPage
+
+PAGE_TYPES = {
+    "stories": (_("Case stories"), (StoryPage,)),
+    "labs": (_("Learning labs"), (LabPage,)),
+    "conclusions": (_("Lab conclusions"), (LabConclusionsPage,)),
+    "events": (_("Events"), (EventPage,)),
+    "pages": (
+        _("Other pages"),
+        (StandardPage, ToolkitPage, PartnersPage, StoryIndexPage, LabIndexPage, EventIndexPage),
+    ),
+}
+MAX_QUERY_LENGTH = 200
+# Words only: quotes, stars and operators mean syntax to the full-text engines (SQLite FTS5
+# fails on a stray quote), and visitors type them by accident far more often than on purpose.
+NOT_A_WORD = re.compile(r"[^\w]+")
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Search for"), max_length=MAX_QUERY_LENGTH, required=False)
+    type = forms.ChoiceField(
+        label=_("Show"),
+        required=False,
+        choices=[("", _("Everything")), *((key, label) for key, (label, _m) in PAGE_TYPES.items())],
+    )
+
+
+def search(request):
+    form = SearchForm(request.GET, label_suffix="")
+    form.is_valid()
+    query = NOT_A_WORD.sub(" ", form.cleaned_data.get("q", "")).strip()
+    kind = form.cleaned_data.get("type", "")
+    results = None
+    if query:
+        pages = Page.objects.live().public().filter(locale=Locale.get_active())
+        if kind:
+            pages = pages.type(*PAGE_TYPES[kind][1])
+        found = pages.specific().search(query, operator="and")
+        results = paginate(request, found, per_page=20)
+    return render(
+        request,
+        "cms/search_results.html",
+        {
+            "form": form,
+            "query": query,
+            "results": results,
+            "type_labels": {key: label for key, (label, _m) in PAGE_TYPES.items()},
+            "ignored": bool(form.errors),
+        },
+    )

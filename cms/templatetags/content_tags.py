@@ -1,0 +1,29 @@
+"""Small pieces the editorial templates share: breadcrumbs and the programme contact link."""
+
+from django import template
+from wagtail.models import Page
+
+register = template.Library()
+
+
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context) -> dict:
+    page = context.get("page")
+    if not isinstance(page, Page):
+        return {"ancestors": []}
+    # Depth 1 is Wagtail's invisible root; the trail starts at the home page.
+    ancestors = page.get_ancestors().filter(depth__gt=1)
+    return {"ancestors": ancestors, "page": page, "request": context.get("request")}
+
+
+@register.simple_tag(takes_context=True)
+def programme_contact_url(context) -> str:
+    """The contact page in the reader's language, or an empty string when none is set."""
+    from cms.contact import ProgrammeContact
+
+    request = context.get("request")
+    contact = ProgrammeContact.load(request_or_site=request).contact_page
+    if contact is None:
+        return ""
+    page = contact.localized
+    return page.get_url(request) or ""

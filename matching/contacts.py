@@ -1,0 +1,98 @@
+"""Personal data of the matching half: who applied for a city, who asked for an introduction.
+
+Kept apart from City so that profiles, exports, the API and the engine never carry it; only
+staff whose group may view these snippets see it, and the retention command erases it.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+#: Bumped whenever the consent wording in the forms changes; stored with each consent.
+CONSENT_VERSION = "2026-11"
+
+
+class ContactDetails(models.Model):
+    contact_name = models.CharField(_("your name"), max_length=120)
+    contact_role = models.CharField(_("your role"), max_length=120, blank=True)
+    contact_email = models.EmailField(_("your e-mail address"))
+    consent_given_at = models.DateTimeField(_("consent given at"))
+    consent_version = models.CharField(
+        _("consent wording version"), max_length=20, default=CONSENT_VERSION
+    )
+    consent_language = models.CharField(_("consent language"), max_length=10)
+    erased_at = models.DateTimeField(_("contact details erased at"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+    def erase_contact(self, when) -> None:
+        """Remove the person's details but keep the record of what happened."""
+        self.contact_name = self.contact_role = ""
+        self.contact_email = f"erased-{self.pk}@invalid"
+        self.erased_at = when
+        if hasattr(self, "message"):
+            self.message = ""
+        self.save()
+
+
+class CityApplication(ContactDetails):
+    """A city registering its profile: who filled it in, for staff to check with."""
+
+    city = models.ForeignKey("matching.City", on_delete=models.CASCADE, related_name="applications")
+
+    class Meta:
+        verbose_name = _("city application")
+        verbose_name_plural = _("city applications")
+        ordering = ["-created_at"]
+        permissions = [
+            ("view_contact", _("Can see contact details of applications and introductions"))
+        ]
+
+    def __str__(self) -> str:
+        return f"Application #{self.pk} for city #{self.city_id}"
+
+
+class IntroductionOutcome(models.TextChoices):
+    REQUESTED = "requested", _("Requested")
+    DECLINED = "declined", _("Declined")
+    INTRODUCED = "introduced", _("Introduced")
+    MET = "met", _("Met")
+    VISITED = "visited", _("Visited")
+    SIGNED = "signed", _("Partnership signed")
+
+
+class IntroductionRequest(ContactDetails):
+    """A city asking staff to introduce it to a suggested partner; staff record what came of it."""
+
+    from_city = models.ForeignKey(
+        "matching.City", on_delete=models.CASCADE, related_name="introductions_requested"
+    )
+    to_city = models.ForeignKey(
+        "matching.City", on_delete=models.CASCADE, related_name="introductions_received"
+    )
+    message = models.TextField(_("why this partner"), max_length=2000)
+    score_at_request = models.FloatField(null=True, blank=True, editable=False)
+    components_at_request = models.JSONField(default=dict, blank=True, editable=False)
+    outcome = models.CharField(
+        _("outcome"),
+        max_length=12,
+        choices=IntroductionOutcome.choices,
+        default=IntroductionOutcome.REQUESTED,
+    )
+    outcome_note = models.TextField(
+        _("outcome note"), blank=True, help_text=_("E.g. why it was declined.")
+    )
+    outcome_recorded_at = models.DateTimeField(null=True, blank=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("introduction request")
+        verbose_name_plural = _("introduction requests")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Introduction #{self.pk}: city #{self.from_city_id} → city #{self.to_city_id}"

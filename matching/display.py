@@ -1,0 +1,84 @@
+"""How cities read in the visitor's language: name forms and reasons, in few queries."""
+
+from collections.abc import Iterable
+
+from django.utils.translation import get_language
+from wagtail.models import Page
+
+from .explanations import component_label, render_reason
+from .models import City, CityText
+from .taxonomy import Challenge, CultureTheme, term_labels
+
+
+def city_names(cities: Iterable[City], language: str | None = None) -> dict[int, str]:
+    """City id → its name in `language` (one query), falling back to the city's own name."""
+    cities = list(cities)
+    language = language or get_language()
+    names = {c.pk: c.name for c in cities}
+    texts = CityText.objects.filter(city__in=names, locale__language_code=language).exclude(name="")
+    names.update(texts.values_list("city_id", "name"))
+    return names
+
+
+def city_description(city: City, language: str | None = None) -> str:
+    """The description in `language`, else in any language it was written in."""
+    language = language or get_language()
+    texts = sorted(
+        (t for t in city.texts.select_related("locale") if t.description),
+        key=lambda t: t.locale.language_code != language,
+    )
+    return texts[0].description if texts else ""
+
+
+def explained(suggestions, language: str | None = None) -> list[dict]:
+    """Stored suggestions with partner names and reasons in the visitor's language."""
+    suggestions = list(suggestions)
+    cities = {s.city for s in suggestions} | {s.partner for s in suggestions}
+    names = city_names(cities, language)
+    by_name = {c.name: names[c.pk] for c in cities}
+    challenge_labels = term_labels(Challenge, language or get_language())
+    return [
+        {
+            "suggestion": s,
+            "partner": s.partner,
+            "partner_name": names[s.partner_id],
+            "score": s.score,
+            "components": [
+                {"label": component_label(name), "value": value, "percent": round(value * 100)}
+                for name, value in s.components.items()
+            ],
+            "reasons": [render_reason(r, by_name) for r in s.reasons],
+            "shared_challenges": [
+                {"slug": slug, "label": challenge_labels.get(slug, slug)}
+                for slug in (
+                    r["params"]["challenge"] for r in s.reasons if r["kind"] == "shared_challenge"
+                )
+            ],
+        }
+        for s in suggestions
+    ]
+
+
+def section_url(app_label: str, model: str, request=None) -> str | None:
+    """The URL of the live page of a type in the visitor's language, found by a query, not an import."""
+    page = (
+        Page.objects.live()
+        .public()
+        .filter(content_type__app_label=app_label, content_type__model=model)
+        .filter(locale__language_code=get_language())
+        .first()
+    )
+    return page.get_url(request) if page else None
+
+
+def profile_labels(city: City, language: str | None = None) -> dict[str, list[str]]:
+    """The city's challenges and themes as labels in `language` (prefetched rows, cached labels)."""
+    language = language or get_language()
+    challenges = term_labels(Challenge, language)
+    themes = term_labels(CultureTheme, language)
+    ranked = sorted(city.challenges.all(), key=lambda c: (-c.weight, c.challenge.slug))
+    return {
+        "challenges": [challenges.get(c.challenge.slug, c.challenge.name) for c in ranked],
+        "offers": sorted(themes.get(t.slug, t.name) for t in city.offers.all()),
+        "seeks": sorted(themes.get(t.slug, t.name) for t in city.seeks.all()),
+    }

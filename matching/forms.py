@@ -1,0 +1,211 @@
+"""Public forms of the matching half: register a city, request an introduction, find partners."""
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from .models import City, CityStatus
+from .regions import PROGRAMME_COUNTRIES
+from .taxonomy import Challenge, CultureRole, CultureTheme, term_labels
+
+WEIGHT_CHOICES = [
+    ("0", _("Not a challenge for us")),
+    ("1", _("Present")),
+    ("2", _("Serious")),
+    ("3", _("Critical")),
+]
+LANGUAGE_CHOICES = [
+    ("en", _("English")),
+    ("uk", _("Ukrainian")),
+    ("ro", _("Romanian")),
+    ("ru", _("Russian")),
+    ("pl", _("Polish")),
+    ("de", _("German")),
+    ("sv", _("Swedish")),
+    ("fi", _("Finnish")),
+    ("da", _("Danish")),
+    ("et", _("Estonian")),
+    ("lv", _("Latvian")),
+    ("lt", _("Lithuanian")),
+    ("no", _("Norwegian")),
+    ("is", _("Icelandic")),
+]
+POPULATION_BANDS = {
+    "small": (None, 9_999),
+    "10-30k": (10_000, 30_000),
+    "30-100k": (30_001, 100_000),
+    "large": (100_001, None),
+}
+BAND_CHOICES = [
+    ("", _("Any size")),
+    ("small", _("Under 10,000")),
+    ("10-30k", _("10,000–30,000")),
+    ("30-100k", _("30,000–100,000")),
+    ("large", _("Over 100,000")),
+]
+
+
+def term_choices(model) -> list[tuple[str, str]]:
+    labels = term_labels(model, get_language())
+    return sorted(labels.items(), key=lambda item: item[1])
+
+
+class HoneypotMixin(forms.Form):
+    """A field people never see; bots that fill every field give themselves away."""
+
+    website = forms.CharField(
+        required=False,
+        label=_("Leave this field empty"),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def clean_website(self) -> str:
+        if self.cleaned_data.get("website"):
+            raise forms.ValidationError(_("This field must be left empty."))
+        return ""
+
+
+class ContactForm(HoneypotMixin):
+    contact_name = forms.CharField(label=_("Your name"), max_length=120)
+    contact_role = forms.CharField(label=_("Your role"), max_length=120, required=False)
+    contact_email = forms.EmailField(
+        label=_("Your e-mail address"),
+        help_text=_("Only programme staff see it; it is never shown to other cities or visitors."),
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "I agree that the RESCOM programme stores my name, role and e-mail address to handle this "
+            "request, for up to %(months)s months. I can withdraw this consent at any time."
+        )
+        % {"months": settings.CONTACT_RETENTION_MONTHS},
+        error_messages={"required": _("Please give your consent so that staff can contact you.")},
+    )
+
+
+class CityProfileForm(ContactForm):
+    """Registration: the city (from the directory or new), its profile and a contact person."""
+
+    city = forms.SlugField(required=False, widget=forms.HiddenInput)
+    name = forms.CharField(
+        label=_("City name"),
+        max_length=120,
+        required=False,
+        help_text=_("Only if your city is not in the directory."),
+    )
+    country = forms.ChoiceField(label=_("Country"), required=False)
+    population = forms.IntegerField(label=_("Population"), min_value=1, max_value=10_000_000)
+    offers = forms.MultipleChoiceField(
+        label=_("Culture themes you can show a visiting peer"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    seeks = forms.MultipleChoiceField(
+        label=_("Culture themes you want to learn about"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    roles = forms.MultipleChoiceField(
+        label=_("Roles culture plays in your city's work"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    languages = forms.MultipleChoiceField(
+        label=_("Languages your staff can work in"),
+        choices=LANGUAGE_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    host_capacity = forms.IntegerField(
+        label=_("Visiting cities you could host in one shadowing round"),
+        min_value=0,
+        max_value=20,
+        initial=0,
+    )
+    description = forms.CharField(
+        label=_("About your city"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=3000,
+        help_text=_("What your city is like and what its culture work can show a visiting peer."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = [("", "—")] + [
+            (code, countries.name(code)) for code in sorted(PROGRAMME_COUNTRIES)
+        ]
+        for field in ("offers", "seeks"):
+            self.fields[field].choices = term_choices(CultureTheme)
+        self.fields["roles"].choices = term_choices(CultureRole)
+        self.challenge_fields = []
+        for slug, label in term_choices(Challenge):
+            name = f"challenge_{slug}"
+            self.fields[name] = forms.ChoiceField(
+                label=label,
+                choices=WEIGHT_CHOICES,
+                initial="0",
+                required=False,
+                widget=forms.RadioSelect,
+            )
+            self.challenge_fields.append(name)
+
+    def challenge_weights(self) -> dict[str, int]:
+        return {
+            name.removeprefix("challenge_"): int(self.cleaned_data[name])
+            for name in self.challenge_fields
+            if self.cleaned_data.get(name) not in (None, "", "0")
+        }
+
+    def clean(self):
+        data = super().clean()
+        slug = data.get("city")
+        if slug:
+            city = City.objects.filter(slug=slug).first()
+            if city is None:
+                self.add_error(
+                    "city", _("This city is not in the directory. Add it by name below.")
+                )
+            elif city.status in (CityStatus.PENDING, CityStatus.APPROVED):
+                self.add_error(
+                    "city",
+                    _(
+                        "This city already has a profile. Staff will help you update it: write to us."
+                    ),
+                )
+            data["city_obj"] = city
+        else:
+            if not data.get("name"):
+                self.add_error("name", _("Choose your city from the directory or give its name."))
+            if not data.get("country"):
+                self.add_error("country", _("Choose the country of your city."))
+        if not self.errors and not self.challenge_weights():
+            self.add_error(None, _("Choose at least one challenge your city faces."))
+        return data
+
+
+class IntroductionForm(ContactForm):
+    message = forms.CharField(
+        label=_("Why would you like to meet this city?"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        help_text=_(
+            "Staff read this before they introduce you; the other city does not see your e-mail."
+        ),
+    )
+
+
+class FinderForm(forms.Form):
+    """The partner finder's GET filters; bad values are dropped with a message, never a 500."""
+
+    q = forms.CharField(label=_("Find your city"), required=False, max_length=80)
+    city = forms.SlugField(required=False, widget=forms.HiddenInput, max_length=140)
+    country = forms.ChoiceField(label=_("Partner country"), required=False)
+    band = forms.ChoiceField(label=_("Partner size"), choices=BAND_CHOICES, required=False)
+    theme = forms.ChoiceField(label=_("Partner offers"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = [("", _("Any country"))] + [
+            (code, countries.name(code)) for code in sorted(PROGRAMME_COUNTRIES)
+        ]
+        self.fields["theme"].choices = [("", _("Any theme")), *term_choices(CultureTheme)]

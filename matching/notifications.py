@@ -1,0 +1,46 @@
+"""Telling staff: an e-mail to the moderators (no personal data in it) with a link to the admin."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.urls import reverse
+from django.utils.translation import gettext, override
+
+MODERATORS_GROUP = "Moderators"
+
+
+def moderator_addresses() -> list[str]:
+    users = get_user_model().objects.filter(is_active=True, groups__name=MODERATORS_GROUP)
+    addresses = set(settings.MODERATORS_EMAIL) | {u.email for u in users if u.email}
+    return sorted(addresses)
+
+
+def notify_moderators(subject: str, body: str, admin_path: str) -> int:
+    """Send in the site's default language; staff open the admin for details."""
+    recipients = moderator_addresses()
+    if not recipients:
+        return 0
+    link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + admin_path
+    return send_mail(subject, f"{body}\n\n{link}\n", settings.DEFAULT_FROM_EMAIL, recipients)
+
+
+def application_received(application) -> int:
+    with override(settings.LANGUAGE_CODE):
+        city = application.city
+        return notify_moderators(
+            gettext("New city profile to review: %(city)s") % {"city": city.name},
+            gettext("%(city)s (%(country)s) registered its profile and waits for review.")
+            % {"city": city.name, "country": city.country.code},
+            reverse("wagtailsnippets_matching_city:edit", args=[city.pk]),
+        )
+
+
+def introduction_requested(introduction) -> int:
+    with override(settings.LANGUAGE_CODE):
+        return notify_moderators(
+            gettext("Introduction requested: %(from)s → %(to)s")
+            % {"from": introduction.from_city.name, "to": introduction.to_city.name},
+            gettext("%(from)s asks to be introduced to %(to)s.")
+            % {"from": introduction.from_city.name, "to": introduction.to_city.name},
+            reverse("wagtailsnippets_matching_introductionrequest:edit", args=[introduction.pk]),
+        )

@@ -1,0 +1,239 @@
+"""Public pages of the matching half, in the page tree and translatable like any other page."""
+
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django_ratelimit.core import is_ratelimited
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from . import notifications
+from .display import city_description, city_names, explained, profile_labels, section_url
+from .forms import POPULATION_BANDS, CityProfileForm, FinderForm, IntroductionForm
+from .models import City, CityStatus, IntroductionRequest, StoredSuggestion
+from .regions import PROGRAMME_COUNTRIES
+from .registration import register_city
+
+FORM_RATE = "10/h"
+
+
+def rate_limited(request, group: str) -> bool:
+    """Counted per client address in the shared cache, so every app instance sees the same count."""
+    return is_ratelimited(
+        request, group=group, key="ip", rate=FORM_RATE, method="POST", increment=True
+    )
+
+
+class MatchingPage(Page):
+    intro = RichTextField(
+        _("introduction"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("A few sentences above the page's form or list."),
+    )
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        abstract = True
+
+
+class PartnerFinderPage(RoutablePageMixin, MatchingPage):
+    """Choose a city, see its best partners with reasons, ask to be introduced."""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        locale = self.locale_id
+        register = RegisterCityPage.objects.live().filter(locale_id=locale).first()
+        cities = CityIndexPage.objects.live().filter(locale_id=locale).first()
+        return context | {
+            "register_url": register.get_url(request) if register else None,
+            "city_index_url": cities.get_url(request) if cities else None,
+            "stories_url": section_url("cms", "storyindexpage", request),
+            "labs_url": section_url("cms", "labindexpage", request),
+        }
+
+    template = "matching/partner_finder_page.html"
+    parent_page_types = ["home.HomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("partner finder")
+
+    @path("")
+    def finder(self, request):
+        form = FinderForm(request.GET or None)
+        context = self.get_context(request)
+        context["form"] = form
+        if form.is_bound and not form.is_valid():
+            context["filter_errors"] = True
+            form = FinderForm({k: v for k, v in request.GET.items() if k not in form.errors})
+            form.is_valid()
+            context["form"] = form
+        data = form.cleaned_data if form.is_bound else {}
+        city = City.objects.filter(slug=data.get("city")).first() if data.get("city") else None
+        if data.get("q") and city is None:
+            matches = City.objects.filter(name__icontains=data["q"]).order_by("name")[:20]
+            context["matches"] = list(zip(matches, city_names(matches).values(), strict=True))
+        if city is not None:
+            context["city"] = city
+            context["city_name"] = city_names([city])[city.pk]
+            if city.status == CityStatus.APPROVED:
+                context["results"] = explained(self.filtered_suggestions(city, data)[:20])
+        return TemplateResponse(request, self.template, context)
+
+    @staticmethod
+    def filtered_suggestions(city: City, data: dict):
+        suggestions = StoredSuggestion.objects.filter(
+            city=city, partner__status=CityStatus.APPROVED
+        ).select_related("city", "partner")
+        if data.get("country"):
+            suggestions = suggestions.filter(partner__country=data["country"])
+        if data.get("band") in POPULATION_BANDS:
+            low, high = POPULATION_BANDS[data["band"]]
+            if low:
+                suggestions = suggestions.filter(partner__population__gte=low)
+            if high:
+                suggestions = suggestions.filter(partner__population__lte=high)
+        if data.get("theme"):
+            suggestions = suggestions.filter(partner__offers__slug=data["theme"]).distinct()
+        return suggestions.order_by("rank")
+
+    @path("introduce/<slug:city>/<slug:partner>/")
+    def introduce(self, request, city: str, partner: str):
+        suggestion = (
+            StoredSuggestion.objects.filter(
+                city__slug=city, partner__slug=partner, city__status=CityStatus.APPROVED
+            )
+            .select_related("city", "partner")
+            .first()
+        )
+        if suggestion is None:
+            raise Http404
+        form = IntroductionForm(request.POST or None)
+        context = self.get_context(request)
+        names = city_names([suggestion.city, suggestion.partner])
+        context |= {
+            "form": form,
+            "suggestion": suggestion,
+            "from_name": names[suggestion.city_id],
+            "to_name": names[suggestion.partner_id],
+        }
+        if request.method == "POST":
+            if rate_limited(request, "introduction"):
+                context["rate_limited"] = True
+                return TemplateResponse(
+                    request, "matching/introduction_form.html", context, status=429
+                )
+            if form.is_valid():
+                introduction = IntroductionRequest.objects.create(
+                    from_city=suggestion.city,
+                    to_city=suggestion.partner,
+                    message=form.cleaned_data["message"],
+                    score_at_request=suggestion.score,
+                    components_at_request=suggestion.components,
+                    contact_name=form.cleaned_data["contact_name"],
+                    contact_role=form.cleaned_data["contact_role"],
+                    contact_email=form.cleaned_data["contact_email"],
+                    consent_given_at=timezone.now(),
+                    consent_language=get_language(),
+                )
+                transaction.on_commit(lambda: notifications.introduction_requested(introduction))
+                return redirect(self.url + self.reverse_subpage("introduction_sent"))
+        return TemplateResponse(request, "matching/introduction_form.html", context)
+
+    @path("introduction-sent/")
+    def introduction_sent(self, request):
+        context = self.get_context(request) | {"sent": True}
+        return TemplateResponse(request, "matching/introduction_form.html", context)
+
+
+class RegisterCityPage(MatchingPage):
+    """A city fills in its profile; it waits, pending, until staff approve it."""
+
+    template = "matching/register_city_page.html"
+    parent_page_types = ["home.HomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("city registration")
+
+    def serve(self, request, *args, **kwargs):
+        if request.GET.get("sent"):
+            return TemplateResponse(
+                request, self.template, self.get_context(request) | {"sent": True}
+            )
+        initial = {}
+        city = City.objects.filter(slug=request.GET.get("city", "")[:140]).first()
+        if city is not None:
+            initial = {"city": city.slug, "population": city.population}
+        form = CityProfileForm(request.POST or None, initial=initial)
+        context = self.get_context(request) | {"form": form, "chosen_city": city}
+        if city is not None:
+            context["chosen_city_name"] = city_names([city])[city.pk]
+        if request.method == "POST":
+            if rate_limited(request, "registration"):
+                context["rate_limited"] = True
+                return TemplateResponse(request, self.template, context, status=429)
+            if form.is_valid():
+                application = register_city(form, get_language())
+                transaction.on_commit(lambda: notifications.application_received(application))
+                return redirect(self.url + "?sent=1")
+        return TemplateResponse(request, self.template, context)
+
+
+class CityIndexPage(RoutablePageMixin, MatchingPage):
+    """Approved cities, and one page per city at <slug>/ served from the same translatable page."""
+
+    template = "matching/city_index_page.html"
+    parent_page_types = ["home.HomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("city directory")
+
+    @path("")
+    def index(self, request):
+        cities = City.objects.approved().order_by("name")
+        country = request.GET.get("country", "")
+        if country in PROGRAMME_COUNTRIES:
+            cities = cities.filter(country=country)
+        page = Paginator(cities, 30).get_page(request.GET.get("page"))
+        context = self.get_context(request) | {
+            "cities": page,
+            "names": city_names(page.object_list),
+        }
+        return TemplateResponse(request, self.template, context)
+
+    @re_path(r"^(?P<slug>[-a-z0-9]+)/$")
+    def city(self, request, slug: str):
+        city = (
+            City.objects.approved()
+            .filter(slug=slug)
+            .prefetch_related("challenges__challenge", "offers", "seeks", "roles")
+            .first()
+        )
+        if city is None:
+            raise Http404
+        suggestions = StoredSuggestion.objects.filter(
+            city=city, partner__status=CityStatus.APPROVED
+        ).select_related("city", "partner")[:5]
+        stories = city.stories.live().public().filter(locale__language_code=get_language())
+        context = self.get_context(request) | {
+            "city": city,
+            "city_name": city_names([city])[city.pk],
+            "description": city_description(city),
+            "profile": profile_labels(city),
+            "partners": explained(suggestions),
+            "stories": stories,
+        }
+        return TemplateResponse(request, "matching/city_page.html", context)

@@ -1,0 +1,27 @@
+"""Erasing contact details once they are no longer needed (CONTACT_RETENTION_MONTHS)."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from .contacts import CityApplication, IntroductionRequest
+
+
+def retention_cutoff(now=None, months: int | None = None):
+    months = settings.CONTACT_RETENTION_MONTHS if months is None else months
+    return (now or timezone.now()) - timedelta(days=round(months * 30.44))
+
+
+@transaction.atomic
+def erase_expired_contacts(now=None, months: int | None = None) -> int:
+    """Erase the contact details of applications and introductions older than the retention period."""
+    now = now or timezone.now()
+    cutoff = retention_cutoff(now, months)
+    erased = 0
+    for model in (CityApplication, IntroductionRequest):
+        for record in model.objects.filter(created_at__lt=cutoff, erased_at__isnull=True):
+            record.erase_contact(now)
+            erased += 1
+    return erased

@@ -1,0 +1,86 @@
+"""A listing runs a fixed number of queries, however many items it shows."""
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
+
+from cms.models import EventIndexPage, LabIndexPage, StoryIndexPage
+
+from .factories import (
+    EventPageFactory,
+    LabConclusionsPageFactory,
+    LabPageFactory,
+    StoryPageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+TAXONOMY = {"challenges": ["ageing", "brain-drain"], "themes": ["music"], "roles": ["spark"]}
+
+
+def queries_for(client, url: str) -> int:
+    client.get(url)  # warm caches and image renditions once, as a visitor before would have
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured)
+
+
+def test_story_listing_queries_do_not_grow_with_stories(client, story_index, settings):
+    image = Image.objects.create(title="Hero", file=get_test_image_file())
+
+    def add(n):
+        for _ in range(n):
+            StoryPageFactory(
+                parent=story_index, hero_image=image, hero_image_alt="A hall", **TAXONOMY
+            )
+
+    add(5)
+    small = queries_for(client, story_index.url + "?page=1")
+    add(45)
+    large = queries_for(client, story_index.url + "?page=1")
+    every = queries_for(client, story_index.url + "?challenge=ageing&theme=music")
+    assert large == small
+    assert every <= small + 1
+
+
+def test_story_listing_of_fifty_on_one_page(client, story_index, monkeypatch):
+    monkeypatch.setattr(StoryIndexPage, "per_page", 50)
+    for _ in range(5):
+        StoryPageFactory(parent=story_index, **TAXONOMY)
+    five = queries_for(client, story_index.url)
+    for _ in range(45):
+        StoryPageFactory(parent=story_index, **TAXONOMY)
+    response = client.get(story_index.url)
+    assert len(response.context["stories"]) == 50
+    assert queries_for(client, story_index.url) == five
+
+
+def test_event_listing_queries_do_not_grow_with_events(client, event_index, monkeypatch):
+    monkeypatch.setattr(EventIndexPage, "per_page", 50)
+    EventPageFactory.create_batch(5, parent=event_index)
+    small = queries_for(client, event_index.url)
+    EventPageFactory.create_batch(45, parent=event_index)
+    assert queries_for(client, event_index.url) == small
+    past = timezone.now() - dt.timedelta(days=30)
+    EventPageFactory.create_batch(5, parent=event_index, start=past)
+    assert queries_for(client, event_index.url + "?when=past") == small
+
+
+def test_lab_listing_queries_do_not_grow_with_labs(client, lab_index, monkeypatch):
+    monkeypatch.setattr(LabIndexPage, "per_page", 50)
+
+    def add(n):
+        for _ in range(n):
+            lab = LabPageFactory(parent=lab_index)
+            LabConclusionsPageFactory(parent=lab, challenges=["ageing"])
+
+    add(5)
+    small = queries_for(client, lab_index.url)
+    add(45)
+    assert queries_for(client, lab_index.url) == small

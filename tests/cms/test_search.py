@@ -1,0 +1,61 @@
+import pytest
+
+from .factories import EventPageFactory, StandardPageFactory, StoryPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def results(response) -> list[str]:
+    return [page.title for page in response.context["results"]]
+
+
+def test_search_finds_every_page_type_and_counts(client, story_index, event_index, home_page):
+    StoryPageFactory(parent=story_index, title="Libraries as living rooms")
+    EventPageFactory(
+        parent=event_index, title="Webinar on libraries", summary="Libraries welcome newcomers."
+    )
+    StandardPageFactory(parent=home_page, title="About libraries")
+    StoryPageFactory(parent=story_index, title="A festival", summary="Residents run it.")
+
+    response = client.get("/en/search/?q=libraries")
+
+    assert response.status_code == 200
+    found = results(response)
+    assert {"Libraries as living rooms", "Webinar on libraries", "About libraries"} <= set(found)
+    assert "A festival" not in found
+    assert f"{len(found)} results for “libraries”" in response.content.decode()
+
+
+def test_search_filters_by_page_type(client, story_index, event_index):
+    StoryPageFactory(parent=story_index, title="Libraries as living rooms")
+    EventPageFactory(parent=event_index, title="Webinar on libraries")
+    assert results(client.get("/en/search/?q=libraries&type=events")) == ["Webinar on libraries"]
+
+
+def test_search_stays_in_the_visitors_language(client, story_index):
+    StoryPageFactory(parent=story_index, title="Libraries as living rooms")
+    response = client.get("/uk/search/?q=libraries")
+    assert response.status_code == 200
+    assert results(response) == []
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?q=",
+        "?q=%20%20",
+        "?q=a&type=bogus",
+        "?q=" + "x" * 500,
+        "?q=%22%27%3C%3E*:|!",
+        "?q=a&page=zz",
+        "?type=stories",
+    ],
+)
+def test_odd_searches_never_fail(client, home_page, query):
+    assert client.get("/en/search/" + query).status_code == 200
+
+
+def test_search_page_is_not_indexed_by_robots(client, home_page):
+    assert (
+        '<meta name="robots" content="noindex">' in client.get("/en/search/?q=x").content.decode()
+    )

@@ -1,0 +1,193 @@
+import pytest
+from django.core import mail
+from django.core.cache import cache
+
+from home.matching_pages import ensure_matching_pages
+from matching.models import City, CityApplication, CityStatus, IntroductionRequest, StoredSuggestion
+from matching.reference_data import load_taxonomy
+from matching.services import recompute_suggestions
+
+from .factories import CityFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def site(home_page, settings):
+    settings.MODERATORS_EMAIL = ["moderators@rescom.test"]
+    cache.clear()
+    list(load_taxonomy())
+    ensure_matching_pages(home_page)
+    harnosand = CityFactory(
+        name="Härnösand",
+        slug="se-harnosand",
+        country="SE",
+        population=25_000,
+        challenges={"brain-drain": 2, "ageing": 2},
+        offers=["libraries"],
+        seeks=["folk-traditions"],
+    )
+    CityFactory(
+        name="Kiel", slug="de-kiel", country="DE", population=250_000, challenges={"security": 1}
+    )
+    City.objects.create(name="Cahul", slug="md-cahul", country="MD", population=34_000)
+    recompute_suggestions()
+    return harnosand
+
+
+def registration(**extra) -> dict:
+    data = {
+        "city": "md-cahul",
+        "population": "34000",
+        "challenge_brain-drain": "3",
+        "challenge_ageing": "2",
+        "offers": ["folk-traditions"],
+        "seeks": ["libraries"],
+        "roles": ["root"],
+        "languages": ["ro", "en"],
+        "host_capacity": "0",
+        "description": "A town on the Prut with a strong house of culture.",
+        "contact_name": "Ana Sentinel",
+        "contact_role": "Culture officer",
+        "contact_email": "ana.sentinel@example.org",
+        "consent": "on",
+        "website": "",
+    }
+    return data | extra
+
+
+def test_the_journey_from_registration_to_an_introduction(
+    client, site, django_user_model, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/en/register/", registration())
+    assert response.status_code == 302
+    cahul = City.objects.get(slug="md-cahul")
+    assert cahul.status == CityStatus.PENDING
+    assert CityApplication.objects.get(city=cahul).contact_email == "ana.sentinel@example.org"
+    assert mail.outbox and "Cahul" in mail.outbox[0].subject
+    assert "ana.sentinel" not in mail.outbox[0].body
+
+    # Pending: not public anywhere yet.
+    assert client.get("/en/cities/md-cahul/").status_code == 404
+    pending = client.get("/en/partner-finder/", {"city": "md-cahul"}).content.decode()
+    assert "being reviewed" in pending
+    assert client.get("/api/v1/cities/md-cahul/").status_code == 404
+
+    # Staff approve it in the admin; suggestions are recomputed in the background.
+    staff = django_user_model.objects.create_superuser("staff", "staff@rescom.test", "pw")
+    client.force_login(staff)
+    cahul.status = CityStatus.APPROVED
+    with django_capture_on_commit_callbacks(execute=True):
+        cahul.save()
+    client.logout()
+
+    finder = client.get("/en/partner-finder/", {"city": "md-cahul"}).content.decode()
+    assert "Härnösand" in finder
+    assert "Both face Brain drain (critical in Cahul)" in finder or "Both face" in finder
+    assert StoredSuggestion.objects.filter(partner=cahul).exists()
+    assert "ana.sentinel" not in finder
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/en/partner-finder/introduce/md-cahul/se-harnosand/",
+            {
+                "message": "We want to learn how their library reaches young people.",
+                "contact_name": "Ana Sentinel",
+                "contact_email": "ana.sentinel@example.org",
+                "consent": "on",
+            },
+        )
+    assert response.status_code == 302
+    introduction = IntroductionRequest.objects.get()
+    assert (introduction.from_city.slug, introduction.to_city.slug) == ("md-cahul", "se-harnosand")
+    assert "Introduction requested" in mail.outbox[-1].subject
+    client.force_login(staff)
+    listing = client.get("/admin/snippets/matching/introductionrequest/").content.decode()
+    assert "Cahul" in listing
+
+
+def test_form_errors_are_shown_per_field_and_keep_what_was_typed(client, site):
+    response = client.post(
+        "/uk/register/", registration(contact_email="not-an-address", consent="", population="-5")
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'role="alert"' in html
+    assert 'value="Ana Sentinel"' in html
+    assert "A town on the Prut" in html
+    assert City.objects.get(slug="md-cahul").status == CityStatus.UNCLAIMED
+    assert not CityApplication.objects.exists()
+
+
+def test_consent_box_starts_unticked(client, site):
+    html = client.get("/en/register/").content.decode()
+    consent = html[html.find('name="consent"') - 200 : html.find('name="consent"') + 60]
+    assert "checked" not in consent
+
+
+def test_honeypot_catches_bots(client, site):
+    response = client.post("/en/register/", registration(website="http://spam.example"))
+    assert response.status_code == 200
+    assert not CityApplication.objects.exists()
+
+
+def test_registration_is_rate_limited_per_address(client, site):
+    for _ in range(10):
+        client.post("/en/register/", registration(city="", name="", country=""))
+    response = client.post("/en/register/", registration())
+    assert response.status_code == 429
+    assert "Too many submissions" in response.content.decode()
+    assert not CityApplication.objects.exists()
+
+
+def test_forms_refuse_posts_without_a_csrf_token(site):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    assert strict.post("/en/register/", registration()).status_code == 403
+    assert not CityApplication.objects.exists()
+
+
+def test_unclaimed_city_is_invited_to_register(client, site):
+    html = client.get("/en/partner-finder/", {"city": "md-cahul"}).content.decode()
+    assert "has no profile yet" in html
+    assert "/en/register/?city=md-cahul" in html
+
+
+def test_finder_search_lists_directory_matches(client, site):
+    html = client.get("/en/partner-finder/", {"q": "cah"}).content.decode()
+    assert "?city=md-cahul" in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"city": "se-harnosand", "band": "huge"},
+        {"city": "x" * 500},
+        {"country": "ZZ", "theme": "nope"},
+    ],
+)
+def test_bad_finder_parameters_never_break_the_page(client, site, query):
+    assert client.get("/en/partner-finder/", query).status_code == 200
+
+
+def test_finder_filters_partners_by_size(client, site):
+    site.refresh_from_db()
+    cahul = City.objects.get(slug="md-cahul")
+    CityFactory._meta.model.objects.filter(pk=cahul.pk).update(status=CityStatus.APPROVED)
+    recompute_suggestions()
+    small = client.get(
+        "/en/partner-finder/", {"city": "md-cahul", "band": "10-30k"}
+    ).content.decode()
+    assert "Härnösand" in small and "Kiel" not in small
+    large = client.get(
+        "/en/partner-finder/", {"city": "md-cahul", "band": "large"}
+    ).content.decode()
+    assert "Kiel" in large and "Härnösand" not in large
+
+
+def test_city_page_shows_profile_and_partners(client, site):
+    html = client.get("/en/cities/se-harnosand/").content.decode()
+    assert "Härnösand" in html
+    assert "Libraries" in html or "libraries" in html.lower()
