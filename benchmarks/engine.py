@@ -34,37 +34,18 @@ from matching.engine.profiles import Profile
 from matching.engine.regions import BSR, BSR_COUNTRIES, EAST
 from matching.engine.scoring import PairScorer
 
+# fmt: off
 CHALLENGES = [
-    "security",
-    "climate-change",
-    "political-tension",
-    "economic-downturn",
-    "attracting-people",
-    "attracting-investment",
-    "tourism",
-    "ageing",
-    "brain-drain",
-    "segregation",
-    "unemployment",
-    "political-engagement",
-    "displaced-people",
+    "security", "climate-change", "political-tension", "economic-downturn",
+    "attracting-people", "attracting-investment", "tourism", "ageing", "brain-drain",
+    "segregation", "unemployment", "political-engagement", "displaced-people",
 ]
 THEMES = [
-    "libraries",
-    "museums-heritage",
-    "performing-arts",
-    "music",
-    "festivals",
-    "visual-arts",
-    "crafts-design",
-    "film-media",
-    "literature",
-    "folk-traditions",
-    "youth-culture",
-    "creative-industries",
-    "digital-culture",
-    "participatory-methods",
+    "libraries", "museums-heritage", "performing-arts", "music", "festivals", "visual-arts",
+    "crafts-design", "film-media", "literature", "folk-traditions", "youth-culture",
+    "creative-industries", "digital-culture", "participatory-methods",
 ]
+# fmt: on
 
 
 def synthetic_profiles(n_bsr: int, n_east: int, random_state: int = 0) -> list[Profile]:
