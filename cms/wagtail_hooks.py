@@ -1,10 +1,14 @@
-"""Admin registrations: partner organisations as translatable snippets."""
+"""Admin registrations: partner organisations as translatable snippets, the translation overview."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .partners import PartnerOrganisation
+from .translation_overview import overview_view
 
 
 class PartnerOrganisationViewSet(SnippetViewSet):
@@ -17,3 +21,15 @@ class PartnerOrganisationViewSet(SnippetViewSet):
 
 
 register_snippet(PartnerOrganisationViewSet)
+
+
+@hooks.register("register_admin_urls")
+def translation_overview_urls():
+    return [path("translation-overview/", overview_view, name="translation_overview")]
+
+
+@hooks.register("register_admin_menu_item")
+def translation_overview_menu():
+    return MenuItem(
+        _("Translation overview"), reverse("translation_overview"), icon_name="globe", order=260
+    )

@@ -22,6 +22,13 @@ def language_name(code: str) -> str:
         return code
 
 
+def in_sentence(label: str) -> str:
+    """A label as it reads mid-sentence: "Brain drain" becomes "brain drain", "CCS" stays."""
+    if len(label) > 1 and label[0].isupper() and label[1].islower():
+        return label[0].lower() + label[1:]
+    return label
+
+
 def render_reason(reason: Mapping, names: Mapping[str, str] | None = None) -> str:
     """One stored reason ({kind, params}) as a sentence in the active language.
 
@@ -35,10 +42,12 @@ def render_reason(reason: Mapping, names: Mapping[str, str] | None = None) -> st
 
     def themes(slugs) -> str:
         labels = term_labels(CultureTheme, language)
-        return get_text_list([labels.get(s, s) for s in slugs], gettext("and"))
+        return get_text_list([in_sentence(labels.get(s, s)) for s in slugs], gettext("and"))
 
     if kind == "shared_challenge":
-        challenge = term_labels(Challenge, language).get(p["challenge"], p["challenge"])
+        challenge = in_sentence(
+            term_labels(Challenge, language).get(p["challenge"], p["challenge"])
+        )
         mine, theirs = p["city_weight"], p["partner_weight"]
         if mine == theirs == 1:
             return gettext("Both face %(challenge)s") % {"challenge": challenge}

@@ -69,3 +69,19 @@ def hreflang_links(context) -> dict:
             if url:
                 links.append({"code": translation.locale.language_code, "url": url})
     return {"links": sorted(links, key=lambda link: link["code"])}
+
+
+FOOTER_SLUGS = ("about", "contact", "privacy", "accessibility")
+
+
+@register.inclusion_tag("includes/footer_links.html", takes_context=True)
+def footer_links(context) -> dict:
+    """About, contact, privacy and accessibility pages, in the visitor's language where they exist."""
+    root = localized_root(context.get("request"))
+    if root is None:
+        return {"pages": []}
+    pages = {p.slug: p for p in root.get_children().live().public().filter(slug__in=FOOTER_SLUGS)}
+    return {
+        "pages": [pages[slug] for slug in FOOTER_SLUGS if slug in pages],
+        "request": context.get("request"),
+    }
