@@ -201,6 +201,17 @@ class CityIndexPage(RoutablePageMixin, MatchingPage):
     class Meta:
         verbose_name = _("city directory")
 
+    def get_sitemap_urls(self, request=None):
+        """The index and one entry per approved city: their pages are public, others are not."""
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        if base:
+            urls += [
+                {"location": f"{base}{city.slug}/", "lastmod": city.updated_at}
+                for city in City.objects.approved().only("slug", "updated_at")
+            ]
+        return urls
+
     @path("")
     def index(self, request):
         cities = City.objects.approved().order_by("name")
@@ -208,9 +219,10 @@ class CityIndexPage(RoutablePageMixin, MatchingPage):
         if country in PROGRAMME_COUNTRIES:
             cities = cities.filter(country=country)
         page = Paginator(cities, 30).get_page(request.GET.get("page"))
+        names = city_names(page.object_list)
         context = self.get_context(request) | {
             "cities": page,
-            "names": city_names(page.object_list),
+            "named_cities": [(city, names[city.pk]) for city in page.object_list],
         }
         return TemplateResponse(request, self.template, context)
 

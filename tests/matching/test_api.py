@@ -1,6 +1,8 @@
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from matching.models import CityStatus
@@ -76,7 +78,17 @@ def test_bad_parameters_get_a_clear_422(client, matched, query):
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
 
 
+@pytest.fixture
+def keep_test_connection():
+    """Requests through the WSGI app must not close the test's database connection (as the test client does)."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
+
+
 @schema.parametrize()
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
-def test_api_honours_its_openapi_description(case, matched):
+def test_api_honours_its_openapi_description(case, matched, keep_test_connection):
     case.call_and_validate()

@@ -191,3 +191,41 @@ def test_city_page_shows_profile_and_partners(client, site):
     html = client.get("/en/cities/se-harnosand/").content.decode()
     assert "Härnösand" in html
     assert "Libraries" in html or "libraries" in html.lower()
+
+
+def test_only_approved_cities_reach_the_sitemap_and_the_city_pages(client, site):
+    CityFactory(name="Ungheni", slug="md-ungheni", country="MD", status=CityStatus.PENDING)
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "/en/cities/se-harnosand/" in sitemap
+    assert "md-ungheni" not in sitemap and "md-cahul" not in sitemap
+    assert client.get("/en/cities/md-ungheni/").status_code == 404
+    listing = client.get("/en/cities/").content.decode()
+    assert "Härnösand" in listing and "Ungheni" not in listing
+
+
+def test_introduction_messages_and_contacts_never_reach_public_pages(client, site):
+    from django.utils import timezone
+
+    cahul = City.objects.get(slug="md-cahul")
+    cahul.status = CityStatus.APPROVED
+    cahul.save()
+    recompute_suggestions()
+    IntroductionRequest.objects.create(
+        from_city=cahul,
+        to_city=site,
+        message="Secret sentinel message",
+        contact_name="Sentinel Person",
+        contact_email="sentinel@example.org",
+        consent_given_at=timezone.now(),
+        consent_language="en",
+    )
+    for url in (
+        "/en/cities/md-cahul/",
+        "/en/partner-finder/?city=md-cahul",
+        "/en/cities/",
+        "/sitemap.xml",
+        "/api/v1/cities/md-cahul/partners",
+        "/en/search/?q=sentinel",
+    ):
+        body = client.get(url).content.decode().lower()
+        assert "sentinel" not in body, url
