@@ -83,3 +83,73 @@ def test_matching_pages_exist_in_every_language_after_the_demo(
         translate_matching_pages()
     for code in ("uk", "ro"):
         assert PartnerFinderPage.objects.filter(locale__language_code=code, live=True).exists()
+
+
+def page_of_every_type(home_page):
+    from .factories import (
+        EventIndexPageFactory,
+        EventPageFactory,
+        LabConclusionsPageFactory,
+        LabIndexPageFactory,
+        LabPageFactory,
+        PartnersPageFactory,
+        StandardPageFactory,
+        StoryIndexPageFactory,
+        StoryPageFactory,
+        ToolkitPageFactory,
+    )
+
+    stories, labs, events = (
+        StoryIndexPageFactory(parent=home_page),
+        LabIndexPageFactory(parent=home_page),
+        EventIndexPageFactory(parent=home_page),
+    )
+    lab = LabPageFactory(parent=labs)
+    return [
+        home_page,
+        stories,
+        labs,
+        events,
+        lab,
+        StoryPageFactory(parent=stories),
+        LabConclusionsPageFactory(parent=lab),
+        EventPageFactory(parent=events),
+        ToolkitPageFactory(parent=home_page),
+        PartnersPageFactory(parent=home_page),
+        StandardPageFactory(parent=home_page),
+    ]
+
+
+def test_translation_editor_opens_for_every_page_type(
+    admin_client, home_page, commit_each_translation
+):
+    uk = Locale.objects.get(language_code="uk")
+    for page in page_of_every_type(home_page):
+        translated = translate_instance(page.specific, uk, {})
+        response = admin_client.get(f"/admin/pages/{translated.pk}/edit/")
+        assert response.status_code == 200, type(page.specific).__name__
+        assert "translation" in response.content.decode().lower()
+
+
+def test_translators_can_download_and_upload_po_files(admin_client, finder):
+    import polib
+
+    source, uk = finder
+    translation = TranslationSource.objects.get_for_instance(source).translations.get(
+        target_locale=uk.locale
+    )
+    download = admin_client.get(f"/admin/localize/translate/{translation.pk}/pofile/download/")
+    assert download.status_code == 200
+    po = polib.pofile(download.content.decode())
+    entry = next(e for e in po if e.msgid == TITLE)
+    assert entry.msgstr == UK_TITLE
+    entry.msgstr = "Пошук партнера"
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile(
+        "uk.po", str(po).encode(), content_type="text/x-gettext-translation"
+    )
+    admin_client.post(
+        f"/admin/localize/translate/{translation.pk}/pofile/upload/", {"file": upload}
+    )
+    assert StringTranslation.objects.filter(locale=uk.locale, data="Пошук партнера").exists()
