@@ -40,6 +40,20 @@ class SearchForm(forms.Form):
     )
 
 
+#: Languages the search configuration stems; in the others (Ukrainian has no PostgreSQL
+#: dictionary) a word may end differently from the query, so titles also match by prefix.
+STEMMED_LANGUAGES = {"en"}
+
+
+def find(pages, query: str) -> list[Page]:
+    """Full-text matches, then, outside stemmed languages, title-prefix matches not yet found."""
+    found = list(pages.specific().search(query, operator="and"))
+    if Locale.get_active().language_code not in STEMMED_LANGUAGES:
+        seen = {page.pk for page in found}
+        found += [page for page in pages.specific().autocomplete(query) if page.pk not in seen]
+    return found
+
+
 def search(request):
     form = SearchForm(request.GET, label_suffix="")
     form.is_valid()
@@ -50,8 +64,7 @@ def search(request):
         pages = Page.objects.live().public().filter(locale=Locale.get_active())
         if kind:
             pages = pages.type(*PAGE_TYPES[kind][1])
-        found = pages.specific().search(query, operator="and")
-        results = paginate(request, found, per_page=20)
+        results = paginate(request, find(pages, query), per_page=20)
     return render(
         request,
         "cms/search_results.html",

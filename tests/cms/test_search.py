@@ -59,3 +59,21 @@ def test_search_page_is_not_indexed_by_robots(client, home_page):
     assert (
         '<meta name="robots" content="noindex">' in client.get("/en/search/?q=x").content.decode()
     )
+
+
+def test_a_ukrainian_query_finds_other_forms_of_the_word(
+    client, story_index, commit_each_translation
+):
+    from wagtail.models import Locale
+
+    from cms.translations import translate_instance
+
+    story = StoryPageFactory(parent=story_index, title="The library as a living room")
+    uk = Locale.objects.get(language_code="uk")
+    translate_instance(story_index.get_parent().specific, uk, {})
+    translate_instance(story_index, uk, {})
+    translate_instance(story, uk, {"The library as a living room": "Бібліотека як вітальня міста"})
+    # The stem and the word itself both find it, on SQLite and on PostgreSQL (no Ukrainian stemmer).
+    for query in ("бібліотек", "Бібліотека"):
+        found = results(client.get("/uk/search/", {"q": query}))
+        assert found == ["Бібліотека як вітальня міста"], query
