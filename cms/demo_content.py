@@ -43,6 +43,11 @@ TRANSLATED_PAGES = {
 }
 
 
+def figure(value: str | dict) -> str:
+    """A figure is a plain number, or words that need translating, e.g. "7 of 11"."""
+    return value if isinstance(value, str) else text(value)
+
+
 class DemoLoader:
     def __init__(self):
         self.created = 0
@@ -153,7 +158,10 @@ class DemoLoader:
                 body=stream(item["body"]),
                 lessons=list_html(item["lessons"]),
                 results=[
-                    {"type": "figure", "value": {"figure": r["figure"], "label": text(r["label"])}}
+                    {
+                        "type": "figure",
+                        "value": {"figure": figure(r["figure"]), "label": text(r["label"])},
+                    }
                     for r in item["results"]
                 ],
                 contact_role=text(item["contact_role"]),
@@ -179,7 +187,7 @@ class DemoLoader:
                 attendance=item["attendance"],
                 place=text(item["place"]),
                 date=today - timedelta(days=item["days_ago"]),
-                other_participants=item["other_participants"],
+                other_participants=text(item["other_participants"]),
                 body=stream(item["body"]),
                 is_sample=True,
                 organisations=self.partners(item["organisations"]),

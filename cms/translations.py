@@ -30,11 +30,18 @@ def translate_instance(
     translation, _ = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )
+    # wagtail-localize stores line breaks of plain-text fields as <br/> in its strings.
+    strings = {
+        **strings,
+        **{k.replace("\n", "<br/>"): v.replace("\n", "<br/>") for k, v in strings.items()},
+    }
     segments = StringSegment.objects.filter(source=source).select_related("string", "context")
     for segment in segments:
         target = strings.get(segment.string.data)
         if target is None and segment.context.path == "slug":
             target = segment.string.data  # addresses stay the same in every language
+        if target is None and not any(ch.isalpha() for ch in segment.string.data):
+            target = segment.string.data  # a figure such as "30" or "25%" reads the same
         if target is None:
             continue
         StringTranslation.objects.update_or_create(
