@@ -1,8 +1,10 @@
-"""Forms of the staff views: the cohort planner."""
+"""Forms of the staff views: the cohort planner and the city snippet."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 
+from .forms import LANGUAGE_CHOICES
 from .planning import approved_choices
 from .rounds import ShadowingRound
 
@@ -50,3 +52,15 @@ class CohortPlanForm(forms.Form):
         return self.cleaned_data["shadowing_round"] or ShadowingRound.objects.create(
             name=self.cleaned_data["new_round"].strip()
         )
+
+
+class CityAdminForm(WagtailAdminModelForm):
+    """The city snippet's form: working languages as checkboxes rather than raw JSON."""
+
+    languages = forms.MultipleChoiceField(
+        label=_("working languages"),
+        choices=LANGUAGE_CHOICES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The languages its staff can work in."),
+    )

@@ -5,10 +5,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .admin_forms import CityAdminForm
 from .admin_views import (
     MatchingPanel,
     cohort_planner_view,
@@ -68,6 +69,7 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 class CityViewSet(SnippetViewSet):
     model = City
+    edit_handler = ObjectList(City.panels, base_form_class=CityAdminForm)
     icon = "site"
     list_display = ["name", "country", "population", "status", "updated_at"]
     list_filter = ["status", "region", "country", "cultural_pearls"]

@@ -103,26 +103,20 @@ class BlockScorer:
             scratch = np.empty(2 * out.size, dtype=np.float32)
         a = scratch[: out.size].reshape(out.shape)
         b = scratch[out.size : 2 * out.size].reshape(out.shape)
-        target = out if out.flags.c_contiguous else a
         logs = self._p_log[cols]
         if self.population_weight == 0:
-            np.matmul(q.smaller[:, :-1], self._p_smaller[:-1, cols], out=target)
-        elif logs.max() <= q.log_population.min():
-            np.matmul(q.smaller, self._p_smaller[:, cols], out=target)
-        elif logs.min() >= q.log_population.max():
-            np.matmul(q.larger, self._p_larger[:, cols], out=target)
+            np.matmul(q.smaller[:, :-1], self._p_smaller[:-1, cols], out=out)
+        elif logs.max(initial=-np.inf) <= q.log_population.min():
+            np.matmul(q.smaller, self._p_smaller[:, cols], out=out)
+        elif logs.min(initial=np.inf) >= q.log_population.max():
+            np.matmul(q.larger, self._p_larger[:, cols], out=out)
         else:
-            # Overlapping sizes: the kernel is the smaller of the two rank-one products.
-            np.matmul(q.smaller[:, :-1], self._p_smaller[:-1, cols], out=target)
-            if target is a:
-                out[...] = a
+            # Sizes overlap: the kernel is the smaller of the two rank-one products.
+            np.matmul(q.smaller[:, :-1], self._p_smaller[:-1, cols], out=out)
             np.multiply(q.smaller[:, -1:], self._p_smaller[-1, cols], out=a)
             np.multiply(q.larger[:, -1:], self._p_larger[-1, cols], out=b)
             np.minimum(a, b, out=a)
-            target = out
             out += a
-        if target is a:
-            out[...] = a
         if self.language_weight > 0:
             np.matmul(q.languages, self._p_languages[:, cols], out=a)
             np.minimum(a, self.language_weight, out=a)

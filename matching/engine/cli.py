@@ -68,7 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _read(path: str) -> list[Profile]:
     try:
-        with open(path, encoding="utf-8") as file:
+        with open(path, encoding="utf-8-sig") as file:  # tolerate a byte-order mark
             text = file.read()
     except FileNotFoundError:
         raise UsageError(f"{path}: no such file") from None

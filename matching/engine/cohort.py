@@ -94,7 +94,7 @@ def plan_cohort(
             assignments.append(Assignment(visitors[i], hosts[j], float(scores[i, j])))
     assignments.sort(key=lambda a: a.visitor)
     placed = {a.visitor for a in assignments}
-    total = round(sum(a.score for a in assignments), SCORE_DECIMALS)
+    total = round(float(sum(a.score for a in assignments)), SCORE_DECIMALS)
     return CohortPlan(
         assignments=assignments,
         total_score=total,

@@ -19,6 +19,7 @@ CORE_COMPONENTS = ("challenges", "population", "themes")
 
 SCORE_DECIMALS = 1
 COMPONENT_DECIMALS = 4
+#: A city four times the size of another gets half the population component.
 DEFAULT_POPULATION_SCALE = 4.0
 _CHUNK = 1 << 15
 
@@ -40,11 +41,15 @@ class Weights:
     language: float = 0.0
 
     def __post_init__(self) -> None:
-        values = asdict(self)
-        for name, value in values.items():
-            if not (isinstance(value, int | float) and math.isfinite(value) and value >= 0):
+        for name, value in asdict(self).items():
+            try:
+                number = float(value)  # settings may hold Decimals or numpy numbers
+            except (TypeError, ValueError):
+                number = math.nan
+            if isinstance(value, bool) or not (math.isfinite(number) and number >= 0):
                 raise ValueError(f"weight {name!r} must be a finite number >= 0, got {value!r}")
-        if sum(values.values()) <= 0:
+            object.__setattr__(self, name, number)
+        if sum(asdict(self).values()) <= 0:
             raise ValueError("at least one weight must be above zero")
 
     def normalised(self) -> dict[str, float]:

@@ -53,7 +53,8 @@ class ProfileVectorizer(TransformerMixin, BaseEstimator):
     def fit(self, profiles: Sequence[Profile], y: object = None) -> "ProfileVectorizer":
         profiles = list(profiles)
         self.challenge_vectorizer_ = DictVectorizer(dtype=np.float64, sort=True)
-        counts = self.challenge_vectorizer_.fit_transform([p.challenges for p in profiles])
+        # DictVectorizer refuses an empty list; an empty file is still a valid file.
+        counts = self.challenge_vectorizer_.fit_transform([p.challenges for p in profiles] or [{}])
         # smooth_idf keeps every IDF >= 1, so a shared challenge always adds mass.
         transformer = TfidfTransformer(norm=None, smooth_idf=True)
         self.idf_ = transformer.fit(counts).idf_ if counts.shape[1] else np.zeros(0)
@@ -71,7 +72,8 @@ class ProfileVectorizer(TransformerMixin, BaseEstimator):
     def transform(self, profiles: Sequence[Profile]) -> ProfileMatrices:
         check_is_fitted(self, "idf_")
         profiles = list(profiles)
-        challenges = self.challenge_vectorizer_.transform([p.challenges for p in profiles])
+        challenges = self.challenge_vectorizer_.transform([p.challenges for p in profiles] or [{}])
+        challenges = challenges[: len(profiles)]
         text = None
         if self.text:
             if self.text_vectorizer_ is None:

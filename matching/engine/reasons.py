@@ -65,7 +65,7 @@ def explain(
     names = {"city": city.name, "partner": partner.name}
     reasons: list[Reason] = []
     if weights.challenges > 0:
-        shared = set(city.challenges) & set(partner.challenges)
+        shared = city.challenges.keys() & partner.challenges.keys()
         for slug in sorted(
             shared,
             key=lambda s: (-idf.get(s, 1.0) * (city.challenges[s] + partner.challenges[s]), s),

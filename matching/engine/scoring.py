@@ -5,6 +5,7 @@ blockwise (float32 products to find candidates, exact float64 scores for them, n
 all-pairs float64 matrix); ``top_k`` adds the explanations.
 """
 
+import gc
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -146,39 +147,53 @@ class PairScorer(BaseEstimator):
         )
         total = round_scores(total_score(values, names, self.weights_))
         # One integer key: city, then score (in tenths) falling, then partner index, which
-        # is partner id order since profiles are sorted by id.
+        # is partner id order since profiles are sorted by id. Keys are unique.
         row_of = np.full(len(self.profiles_), -1, dtype=np.int64)
         row_of[cities] = np.arange(len(cities))
-        n = len(self.profiles_)
-        tenths = np.rint(total * 10**SCORE_DECIMALS).astype(np.int64)
-        key = (
-            row_of[city] * (1001 * 10**SCORE_DECIMALS) + (1000 * 10**SCORE_DECIMALS - tenths)
-        ) * n
-        order = np.argsort(key + partner, kind="stable")
+        best = 100 * 10**SCORE_DECIMALS
+        falling = best - np.rint(total * 10**SCORE_DECIMALS).astype(np.int64)
+        order = np.argsort((row_of[city] * (best + 1) + falling) * len(self.profiles_) + partner)
         city = city[order]
         starts = np.flatnonzero(np.r_[True, city[1:] != city[:-1]])
         place = np.arange(len(city)) - np.repeat(starts, np.diff(np.r_[starts, len(city)]))
         keep = place < k
-        at = (row_of[city[keep]], place[keep])
+        at, kept = (row_of[city[keep]], place[keep]), order[keep]
         partners = np.full((len(cities), k), -1, dtype=np.intp)
         scores = np.full((len(cities), k), np.nan)
         components = np.full((len(cities), k, len(names)), np.nan)
-        partners[at] = partner[order][keep]
-        scores[at] = total[order][keep]
-        components[at] = round_components(values[order][keep])
+        partners[at] = partner[kept]
+        scores[at] = total[kept]
+        components[at] = round_components(values[kept])
         return Ranking(cities, partners, scores, components, names)
 
     def top_k(self, k: int = 10, ids: Iterable[str] | None = None) -> dict[str, list[Suggestion]]:
         """City id -> its k best approved partners across the divide, explained."""
         ranking = self.rank(k, ids)
+        # Hundreds of thousands of small acyclic objects: without a pause, the cyclic
+        # collector would rescan them again and again (it doubles the time at 25k cities).
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return self._explained(ranking)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _explained(self, ranking: Ranking) -> dict[str, list[Suggestion]]:
         result: dict[str, list[Suggestion]] = {}
-        for row, city_index in enumerate(ranking.cities):
+        # Plain Python numbers, converted a row at a time.
+        rows = zip(
+            ranking.cities.tolist(),
+            ranking.partners.tolist(),
+            ranking.scores.tolist(),
+            ranking.components.tolist(),
+            strict=True,
+        )
+        for city_index, partners, scores, components in rows:
             city = self.profiles_[city_index]
             result[city.id] = [
-                self._suggestion(
-                    city, self.profiles_[p], ranking.scores[row, j], ranking.components[row, j]
-                )
-                for j, p in enumerate(ranking.partners[row])
+                self._suggestion(city, self.profiles_[p], score, values)
+                for p, score, values in zip(partners, scores, components, strict=True)
                 if p >= 0
             ]
         return result
@@ -194,7 +209,10 @@ class PairScorer(BaseEstimator):
         )
         total = round_scores(total_score(values, self.component_names_, self.weights_))
         return self._suggestion(
-            self.profiles_[i], self.profiles_[j], total[0], round_components(values[0])
+            self.profiles_[i],
+            self.profiles_[j],
+            float(total[0]),
+            round_components(values[0]).tolist(),
         )
 
     def score_grid(self, city_ids: Sequence[str], partner_ids: Sequence[str]) -> np.ndarray:
@@ -264,11 +282,11 @@ class PairScorer(BaseEstimator):
         return np.array(sorted(set(found)) if sort else found, dtype=np.intp)
 
     def _suggestion(
-        self, city: Profile, partner: Profile, score: float, values: np.ndarray
+        self, city: Profile, partner: Profile, score: float, values: list[float]
     ) -> Suggestion:
         return Suggestion(
             partner=partner.id,
-            score=float(score),
-            components={n: float(v) for n, v in zip(self.component_names_, values, strict=True)},
+            score=score,
+            components=dict(zip(self.component_names_, values, strict=True)),
             reasons=explain(city, partner, self.weights_, self.idf_),
         )

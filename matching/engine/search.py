@@ -15,7 +15,7 @@ better score nor a tie broken by partner id is dropped.
 """
 
 import math
-from collections.abc import Callable
+import threading
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -26,7 +26,8 @@ from .components import SCORE_DECIMALS
 from .threads import run_parallel, single_threaded_blas
 
 MARGIN = 10.0**-SCORE_DECIMALS + 2 * APPROX_ERROR + 1e-6
-_MAX_CHUNK = 32
+# Longest chunks (measured): folds along rows cost more per halving than along columns.
+ROW_CHUNK, COLUMN_CHUNK = 16, 32
 Pairs = tuple[np.ndarray, np.ndarray]
 
 
@@ -44,10 +45,10 @@ class Side:
     pool: int
 
 
-def chunk_size(n_partners: int, k: int) -> int:
+def chunk_size(n_partners: int, k: int, longest: int = COLUMN_CHUNK) -> int:
     """A power of two: long enough to skip most pairs, short enough to leave >= 4k chunks."""
     size = 1
-    while size * 2 <= min(_MAX_CHUNK, n_partners // (4 * max(k, 1))):
+    while size * 2 <= min(longest, n_partners // (4 * max(k, 1))):
         size *= 2
     return size
 
@@ -65,14 +66,18 @@ def search(
     Put the larger side in rows: rows are ranked from stored block scores, columns by
     rescoring their best chunks.
     """
-    w = chunk_size(rows.pool, k)
-    h = chunk_size(cols.pool, k) if cols is not None else 1
+    w = chunk_size(rows.pool, k, ROW_CHUNK)
+    h = chunk_size(cols.pool, k, COLUMN_CHUNK) if cols is not None else 1
     r, c = h * math.ceil(block_rows / h), w * math.ceil(tile_cols / w)
     shared = cols.pool if cols is not None else 0  # rows that are the columns' partners
     col_max = np.full((math.ceil(shared / h), len(cols.cities) if cols else 0), -np.inf, np.float32)
 
+    # Each thread reuses its buffers from block to block: fresh large arrays would cost
+    # a page fault per page every time.
+    workspace = threading.local()
+
     def block(span: tuple[int, int]) -> Pairs:
-        return _block(rows, span, span[1] <= shared, k, w, h, c, col_max)
+        return _block(rows, span, span[1] <= shared, k, w, h, c, col_max, workspace)
 
     # Tiles are small: our threads share them, BLAS stays on one thread.
     with single_threaded_blas():
@@ -83,7 +88,7 @@ def search(
         found_cols = None
         if cols is not None:
             maxima = np.ascontiguousarray(col_max.T)
-            found_cols = _rescore_chunks(maxima, h, _chunk_span(shared, h, r), cols, k, threads)
+            found_cols = _rescore_chunks(maxima, h, r, cols, k, threads)
     return found_rows, found_cols
 
 
@@ -96,24 +101,26 @@ def _block(
     h: int,
     c: int,
     col_max: np.ndarray,
+    workspace: threading.local,
 ) -> Pairs:
     """Score one block of rows against every tile; return the rows' candidates.
 
     Tile chunks are strided (row chunk s of a tile c wide holds its columns s, s + c/w,
-    ...), so chunk maxima are log2(w) halving folds of contiguous memory.
+    ...), so chunk maxima are log2(w) halving folds: a few vectorised maxima per tile,
+    not one short loop per chunk.
     """
     start, stop = span
     n = stop - start
     height = h * math.ceil(n / h) if in_pool else n
     q = rows.scorer.queries(rows.cities[start:stop])
     tiles = _spans(0, rows.pool, c)
-    stored = np.empty((len(tiles), height * c), dtype=np.float32)
+    stored = _buffer(workspace, "stored", len(tiles) * height * c).reshape(len(tiles), height * c)
     widths = np.array([w * math.ceil((b - a) / w) for a, b in tiles], dtype=np.intp)
     row_max = np.empty((n, int(widths.sum()) // w), dtype=np.float32)
-    scratch = np.empty(2 * height * c, dtype=np.float32)
+    scratch = _buffer(workspace, "scratch", 2 * height * c)
     if in_pool:
         tiles = tiles + _spans(rows.pool, len(rows.scorer), c)
-        extra = np.empty(height * c, dtype=np.float32)
+        extra = _buffer(workspace, "extra", height * c)
     for t, (a, b) in enumerate(tiles):
         ranks_rows = t < len(widths)
         width = int(widths[t]) if ranks_rows else b - a
@@ -138,38 +145,43 @@ def _block(
     tile, offset = np.divmod(chunk, c // w)
     stride = widths[tile] // w
     column = offset[:, None] + stride[:, None] * np.arange(w)
-    values = stored[tile[:, None], city[:, None] * widths[tile][:, None] + column]
+    start_of = tile * stored.shape[1] + city * widths[tile]
+    values = np.take(stored.ravel(), start_of[:, None] + column)
     row, position = _reaching(values, threshold)
     return city[row] + start, (tile * c)[row] + column.ravel()[position]
 
 
-def _rescore_chunks(
-    maxima: np.ndarray,
-    chunk: int,
-    span_of: Callable[[int], tuple[int, int, int]],
-    side: Side,
-    k: int,
-    threads: int,
-) -> Pairs:
-    """Rescore each city's best chunks of partners; keep the pairs within MARGIN."""
+def _rescore_chunks(maxima: np.ndarray, h: int, r: int, side: Side, k: int, threads: int) -> Pairs:
+    """Rescore each city's best chunks of partners; keep the pairs reaching the threshold.
+
+    Chunk ids are block * (r / h) + offset, as _block laid them out: chunk offset of a
+    block holds its rows offset, offset + step, ... Cities are rescored block by block,
+    against the whole block in one product: more pairs than the chunks hold, but a few
+    large products cost less than many small ones.
+    """
     n = maxima.shape[0]
     if not n or not side.pool:
         return np.zeros(0, np.intp), np.zeros(0, np.intp)
     city, chunk_id, threshold = _best_chunks(maxima, min(k, side.pool))
-    values = np.full((len(city), chunk), -np.inf, dtype=np.float32)
-    partner = np.zeros((len(city), chunk), dtype=np.intp)
-    order = np.argsort(chunk_id, kind="stable")
-    ids = chunk_id[order]
-    edges = np.flatnonzero(np.r_[True, ids[1:] != ids[:-1], True])
+    block_of, offset = np.divmod(chunk_id, r // h)
+    values = np.empty((len(city), h), dtype=np.float32)
+    partner = np.empty((len(city), h), dtype=np.intp)
+    order = np.argsort(block_of, kind="stable")
+    blocks = block_of[order]
+    edges = np.flatnonzero(np.r_[True, blocks[1:] != blocks[:-1], True])
 
     def rescore(group: tuple[int, int]) -> None:
         members = order[group[0] : group[1]]
-        start, stop, step = span_of(int(chunk_id[members[0]]))
-        count = len(range(start, stop, step))
-        out = np.empty((len(members), count), dtype=np.float32)
-        side.scorer.score(side.scorer.queries(side.cities[city[members]]), start, stop, out, step)
-        values[members, :count] = out
-        partner[members, :count] = np.arange(start, stop, step)
+        a = int(block_of[members[0]]) * r
+        b = min(a + r, side.pool)
+        cities, position = np.unique(city[members], return_inverse=True)
+        out = np.empty((len(cities), b - a), dtype=np.float32)
+        side.scorer.score(side.scorer.queries(side.cities[cities]), a, b, out)
+        column = offset[members, None] + math.ceil((b - a) / h) * np.arange(h)
+        inside = column < b - a
+        column = np.minimum(column, b - a - 1)
+        values[members] = np.where(inside, out[position[:, None], column], -np.inf)
+        partner[members] = a + column
 
     run_parallel(rescore, list(pairwise(edges)), threads)
     row, position = _reaching(values, threshold)
@@ -212,17 +224,13 @@ def _fold(values: np.ndarray, times: int, axis: int, buffer: np.ndarray) -> np.n
     return values
 
 
-def _chunk_span(pool: int, chunk: int, tile: int) -> Callable[[int], tuple[int, int, int]]:
-    """Chunk id -> (start, stop, step) of its partners, as _block laid the chunks out."""
-    per_tile = tile // chunk
-
-    def span(chunk_id: int) -> tuple[int, int, int]:
-        index, offset = divmod(chunk_id, per_tile)
-        a = index * tile
-        b = min(a + tile, pool)
-        return a + offset, b, math.ceil((b - a) / chunk)
-
-    return span
+def _buffer(workspace: threading.local, name: str, size: int) -> np.ndarray:
+    """A float32 buffer of this thread's, grown when too small."""
+    buffer = getattr(workspace, name, None)
+    if buffer is None or buffer.size < size:
+        buffer = np.empty(size, dtype=np.float32)
+        setattr(workspace, name, buffer)
+    return buffer[:size]
 
 
 def _spans(start: int, stop: int, step: int) -> list[tuple[int, int]]:

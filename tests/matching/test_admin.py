@@ -97,3 +97,12 @@ def test_recording_an_outcome_stamps_who_and_when(staff_client):
         and intro.outcome_recorded_at
         and intro.handled_by.username == "staff"
     )
+
+
+def test_staff_pick_working_languages_with_checkboxes(staff_client):
+    load_seed_cities()
+    from matching.models import City
+
+    city = City.objects.get(slug="md-cahul")
+    html = staff_client.get(f"/admin/snippets/matching/city/edit/{city.pk}/").content.decode()
+    assert 'type="checkbox" name="languages" value="ro"' in html
