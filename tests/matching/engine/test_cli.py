@@ -11,6 +11,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from matching.engine.cli import main
 from matching.engine.profiles import profiles_to_json
 
 from . import city, random_cities
@@ -243,3 +244,13 @@ def test_runs_where_django_cannot_even_be_imported(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert len(json.loads(result.stdout)["suggestions"]) == len(SAMPLE)
+
+
+def test_an_empty_array_is_valid_input(tmp_path, capsys):
+    path = write(tmp_path, [])
+    assert main(["rank", "--input", path]) == 0
+    assert json.loads(capsys.readouterr().out) == {"suggestions": {}}
+    assert main(["cohort", "--input", path]) == 0
+    plan = json.loads(capsys.readouterr().out)
+    jsonschema.validate(plan, OUTPUT_SCHEMA)
+    assert plan == {"assignments": [], "total_score": 0.0, "unassigned": []}

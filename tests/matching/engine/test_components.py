@@ -1,4 +1,5 @@
 import math
+from decimal import Decimal
 
 import numpy as np
 import pytest
@@ -126,7 +127,8 @@ def test_every_component_lies_between_0_and_1_and_is_symmetric(ca, cb, oa, sa, o
 
 
 def test_weights_must_be_non_negative_finite_and_not_all_zero():
-    for bad in ({"challenges": -0.1}, {"themes": math.nan}, {"text": math.inf}):
+    assert Weights(themes=Decimal("0.5")).themes == 0.5  # as a settings form may give it
+    for bad in ({"challenges": -0.1}, {"themes": math.nan}, {"text": math.inf}, {"text": "x"}):
         with pytest.raises(ValueError, match="must be a finite number"):
             Weights(**bad)
     with pytest.raises(ValueError, match="above zero"):
