@@ -106,3 +106,85 @@ def test_staff_pick_working_languages_with_checkboxes(staff_client):
     city = City.objects.get(slug="md-cahul")
     html = staff_client.get(f"/admin/snippets/matching/city/edit/{city.pk}/").content.decode()
     assert 'type="checkbox" name="languages" value="ro"' in html
+
+
+def form_values(html: str) -> dict:
+    """What a browser would submit for the edit form as rendered (selected options, checked boxes)."""
+    from bs4 import BeautifulSoup
+
+    forms = BeautifulSoup(html, "html.parser").find_all("form")
+    form = next(f for f in forms if f.find(attrs={"name": "slug"}))
+    data: dict[str, list[str]] = {}
+    for field in form.find_all(["input", "select", "textarea"]):
+        name = field.get("name")
+        if not name or "__prefix__" in name or field.get("type") in ("submit", "button", "file"):
+            continue
+        if field.name == "select":
+            values = [
+                o.get("value", "") for o in field.find_all("option") if o.has_attr("selected")
+            ]
+        elif field.get("type") in ("checkbox", "radio"):
+            values = [field.get("value", "on")] if field.has_attr("checked") else []
+        else:
+            values = [field.get("value", "") if field.name == "input" else field.text]
+        data.setdefault(name, []).extend(values)
+    return data
+
+
+def test_staff_approve_a_pending_profile_in_the_admin(
+    staff_client, django_capture_on_commit_callbacks
+):
+    from matching.models import City, CityStatus, StoredSuggestion
+
+    from .factories import CityFactory
+
+    CityFactory(name="Vejle", slug="dk-vejle", country="DK", challenges={"brain-drain": 2})
+    cahul = CityFactory(
+        name="Cahul",
+        slug="md-cahul",
+        country="MD",
+        status=CityStatus.PENDING,
+        challenges={"brain-drain": 3},
+    )
+    url = f"/admin/snippets/matching/city/edit/{cahul.pk}/"
+    data = form_values(staff_client.get(url).content.decode())
+    data |= {"status": ["approved"], "languages": ["ro", "en"]}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff_client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    cahul = City.objects.get(pk=cahul.pk)
+    assert cahul.status == CityStatus.APPROVED and sorted(cahul.languages) == ["en", "ro"]
+    assert cahul.challenges.get().weight == 3
+    assert StoredSuggestion.objects.filter(city=cahul, partner__slug="dk-vejle").exists()
+
+
+def test_a_challenge_listed_twice_is_a_form_error_not_a_crash(staff_client):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+    from matching.models import Challenge, CityStatus
+
+    from .factories import CityFactory, term
+
+    cahul = CityFactory(name="Cahul", slug="md-cahul", country="MD", status=CityStatus.PENDING)
+    brain_drain = term(Challenge, "brain-drain")
+    data = nested_form_data(
+        {
+            "name": "Cahul",
+            "slug": "md-cahul",
+            "country": "MD",
+            "population": "34000",
+            "host_capacity": "0",
+            "status": "pending",
+            "cultural_pearls": "",
+            "challenges": inline_formset(
+                [
+                    {"challenge": brain_drain.pk, "weight": "3", "ORDER": "1"},
+                    {"challenge": brain_drain.pk, "weight": "1", "ORDER": "2"},
+                ]
+            ),
+        }
+    )
+    response = staff_client.post(f"/admin/snippets/matching/city/edit/{cahul.pk}/", data)
+    assert response.status_code == 200
+    assert "duplicate data for city and challenge" in response.content.decode()
+    assert cahul.challenges.count() == 0
