@@ -10,7 +10,9 @@ def test_dev_admin_is_refused_outside_debug(settings):
 
 
 @pytest.mark.django_db
-def test_dev_admin_prints_a_working_login(settings, tmp_path, monkeypatch, capsys, client):
+def test_dev_admin_prints_a_working_login(
+    settings, tmp_path, monkeypatch, capsys, client, home_page
+):
     from home.management.commands import ensure_dev_admin
 
     settings.DEBUG = True
@@ -19,6 +21,8 @@ def test_dev_admin_prints_a_working_login(settings, tmp_path, monkeypatch, capsy
     out = capsys.readouterr().out
     username = out.split("user: ")[1].split()[0]
     password = out.split("password: ")[1].split()[0]
-    assert client.login(username=username, password=password)
+    response = client.post("/admin/login/", {"username": username, "password": password})
+    assert response.status_code == 302
+    assert client.get("/admin/").status_code == 200
     call_command("ensure_dev_admin")
     assert f"password: {password}" in capsys.readouterr().out
