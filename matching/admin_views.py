@@ -53,9 +53,6 @@ def export_profiles_view(request):
     return response
 
 
-export_profiles_view.label = _("Export approved profiles")
-
-
 def cohort_planner_view(request):
     """Pick a round, visitors, hosts and a minimum score; see, download or save the optimal plan."""
     form = CohortPlanForm(request.POST or None)
