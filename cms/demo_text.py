@@ -11,7 +11,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-DEMO_FIXTURES = Path(settings.BASE_DIR) / "fixtures" / "demo"
+DEMO_FIXTURES = Path(settings.FIXTURE_DIRS[0]) / "demo"
 SOURCE = settings.LANGUAGE_CODE
 
 

@@ -11,7 +11,7 @@ from .editorial_roles import MODERATORS, ensure_editorial_roles, ensure_moderati
 from .partners import PartnerOrganisation
 from .translations import translate_missing
 
-FIXTURES = Path(settings.BASE_DIR) / "fixtures"
+FIXTURES = Path(settings.FIXTURE_DIRS[0])
 TRANSLATED_FIELDS = ("name", "based_in", "description")
 
 

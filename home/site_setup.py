@@ -12,7 +12,7 @@ from wagtail.models import Locale, Page, Site
 
 from .models import HomePage
 
-FIXTURES = Path(settings.BASE_DIR) / "fixtures"
+FIXTURES = Path(settings.FIXTURE_DIRS[0])
 HOME_HEADING = {"en": "What RESCOM offers", "uk": "Що пропонує RESCOM", "ro": "Ce oferă RESCOM"}
 
 

@@ -16,7 +16,7 @@ from .models import City, CityStatus, CityText
 from .names import romanian_form, ukrainian_form
 from .regions import PROGRAMME_COUNTRIES
 
-FIXTURES = Path(settings.BASE_DIR) / "fixtures"
+FIXTURES = Path(settings.FIXTURE_DIRS[0])
 
 
 @cache

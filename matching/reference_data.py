@@ -17,7 +17,7 @@ from .taxonomy import (
     TaxonomyTerm,
 )
 
-FIXTURES = Path(settings.BASE_DIR) / "fixtures"
+FIXTURES = Path(settings.FIXTURE_DIRS[0])
 TAXONOMY_KINDS: dict[str, type[TaxonomyTerm]] = {
     "challenges": Challenge,
     "themes": CultureTheme,

@@ -171,6 +171,9 @@ TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True
 
+# Reference data and demo content; every loader reads its files from here.
+FIXTURE_DIRS = [BASE_DIR / "fixtures"]
+
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
