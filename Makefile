@@ -6,7 +6,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test setup lint format bench bench-engine clean
+.PHONY: run test setup lint format messages bench bench-engine clean
 
 $(INSTALLED): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (set PYTHON=python3.12)")'
@@ -36,6 +36,12 @@ lint: $(INSTALLED)
 format: $(INSTALLED)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# The same ignore list as tests/test_interface_translations.py, which checks nothing is missed.
+messages: $(INSTALLED)
+	$(BIN)/python manage.py makemessages --no-location -l uk -l ro \
+		--ignore=.venv --ignore=static_collected --ignore=media --ignore=benchmarks \
+		--ignore=tests --ignore=test-artefacts
 
 bench-engine: $(INSTALLED)
 	$(BIN)/python -m benchmarks.engine

@@ -4,6 +4,7 @@ import re
 
 from django import forms
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
@@ -11,6 +12,7 @@ from .events import EventIndexPage, EventPage
 from .labs import LabConclusionsPage, LabIndexPage, LabPage
 from .listing import paginate
 from .partners import PartnersPage
+from .search_backend import stems
 from .standard import StandardPage
 from .stories import StoryIndexPage, StoryPage
 from .toolkit import ToolkitPage
@@ -40,15 +42,12 @@ class SearchForm(forms.Form):
     )
 
 
-#: Languages the search configuration stems; in the others (Ukrainian has no PostgreSQL
-#: dictionary) a word may end differently from the query, so titles also match by prefix.
-STEMMED_LANGUAGES = {"en"}
-
-
 def find(pages, query: str) -> list[Page]:
-    """Full-text matches, then, outside stemmed languages, title-prefix matches not yet found."""
+    """Full-text matches, then, where the backend has no stemmer for the language (Ukrainian,
+    or any language on SQLite), title-prefix matches not yet found: a word may end differently
+    from the query."""
     found = list(pages.specific().search(query, operator="and"))
-    if Locale.get_active().language_code not in STEMMED_LANGUAGES:
+    if not stems(get_language()):
         seen = {page.pk for page in found}
         found += [page for page in pages.specific().autocomplete(query) if page.pk not in seen]
     return found

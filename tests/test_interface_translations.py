@@ -1,10 +1,14 @@
 """The interface's Ukrainian and Romanian catalogues are complete, not fuzzy, and keep placeholders.
 
 `makemessages` merges new source strings into the .po files with an empty translation: this
-suite then fails, naming them, until someone translates them. No database is needed.
+suite then fails, naming them, until someone translates them; and it fails when a string in
+the code or templates was never extracted into the catalogues at all. No database is needed.
 """
 
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import polib
@@ -80,3 +84,37 @@ def test_the_site_speaks_the_catalogue(language):
     assert expected and expected != "Skip to main content"
     with translation.override(language):
         assert translation.gettext("Skip to main content") == expected
+
+
+#: Where `makemessages` looks, as the README tells translators to run it.
+EXTRACT_IGNORE = [".venv", "static_collected", "media", "benchmarks", "tests", "test-artefacts"]
+
+
+def test_every_marked_string_is_in_the_catalogues(tmp_path):
+    """Extract from a copy of the sources, so the project's own catalogues stay untouched."""
+    root = Path(settings.BASE_DIR)
+    copy = tmp_path / "src"
+    shutil.copytree(
+        root,
+        copy,
+        ignore=shutil.ignore_patterns(".git", "*.mo", "__pycache__", "db.sqlite3", *EXTRACT_IGNORE),
+    )
+    if not shutil.which("xgettext"):
+        pytest.fail("GNU gettext (xgettext) is needed to extract messages: apt-get install gettext")
+    subprocess.run(  # noqa: S603 - our own interpreter and manage.py
+        [sys.executable, "manage.py", "makemessages", "--no-location", "-l", "uk", "-l", "ro"]
+        + [f"--ignore={pattern}" for pattern in EXTRACT_IGNORE],
+        cwd=copy,
+        check=True,
+        capture_output=True,
+    )
+    for language in LANGUAGES:
+        known = {(e.msgctxt, e.msgid) for e in catalogue(language) if not e.obsolete}
+        extracted = polib.pofile(str(copy / "locale" / language / "LC_MESSAGES" / "django.po"))
+        missing = [
+            label(e) for e in extracted if not e.obsolete and (e.msgctxt, e.msgid) not in known
+        ]
+        assert not missing, (
+            f"Run makemessages (see README) and translate; not in the {language} catalogue:\n  "
+            + "\n  ".join(missing)
+        )

@@ -204,7 +204,14 @@ CONTACT_RETENTION_MONTHS = env("CONTACT_RETENTION_MONTHS")
 
 WAGTAIL_SITE_NAME = "RESCOM"
 WAGTAILADMIN_BASE_URL = env("SITE_BASE_URL")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "cms.search_backend",
+        # PostgreSQL text-search configuration per language (`\dF` in psql lists them); a
+        # language without one (Ukrainian) is searched with `simple` plus title prefixes.
+        "LANGUAGE_CONFIGS": {"en": "english", "ro": "romanian"},
+    }
+}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]

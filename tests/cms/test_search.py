@@ -77,3 +77,28 @@ def test_a_ukrainian_query_finds_other_forms_of_the_word(
     for query in ("бібліотек", "Бібліотека"):
         found = results(client.get("/uk/search/", {"q": query}))
         assert found == ["Бібліотека як вітальня міста"], query
+
+
+@pytest.mark.postgres
+def test_a_romanian_query_finds_other_forms_of_a_word_in_the_text(
+    client, story_index, commit_each_translation
+):
+    from wagtail.models import Locale
+
+    from cms.translations import translate_instance
+
+    story = StoryPageFactory(
+        parent=story_index, title="Small towns", summary="Libraries of small towns."
+    )
+    ro = Locale.objects.get(language_code="ro")
+    translate_instance(story_index.get_parent().specific, ro, {})
+    translate_instance(story_index, ro, {})
+    translate_instance(
+        story,
+        ro,
+        {"Small towns": "Orașe mici", "Libraries of small towns.": "Bibliotecile orașelor mici."},
+    )
+    # The Romanian stemmer reduces "biblioteca" and "bibliotecile" to one stem; the English
+    # configuration used for English pages would not.
+    assert results(client.get("/ro/search/", {"q": "biblioteca"})) == ["Orașe mici"]
+    assert results(client.get("/en/search/", {"q": "biblioteca"})) == []

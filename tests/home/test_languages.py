@@ -55,3 +55,33 @@ def test_pages_speak_the_visitors_language(client, site_in_three_languages, code
         skip_link, search = gettext("Skip to main content"), gettext("Search")
     assert (skip_link == "Skip to main content") == (code == "en")
     assert skip_link in html and f">{search}<" in html
+
+
+DATES = {"en": "14 May 2031, 15:00", "uk": "14 травня 2031, 15:00", "ro": "14 mai 2031, 15:00"}
+POPULATIONS = {"en": "25,000", "uk": "25\xa0000", "ro": "25.000"}
+
+
+@pytest.mark.parametrize("code", ["en", "uk", "ro"])
+def test_dates_and_numbers_follow_the_visitors_language(client, site_in_three_languages, code):
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    from django.utils.html import strip_tags
+
+    from cms.models import EventPage
+    from tests.matching.factories import CityFactory
+
+    start = dt.datetime(2031, 5, 14, 15, 0, tzinfo=ZoneInfo("Europe/Kyiv"))
+    EventPage.objects.filter(slug="an-event").update(
+        start=start, end=start + dt.timedelta(hours=2), time_zone="Europe/Kyiv"
+    )
+    CityFactory(name="Härnösand", slug="se-harnosand", country="SE", population=25_000)
+
+    event = strip_tags(client.get(f"/{code}/events/an-event/").content.decode())
+    city = strip_tags(client.get(f"/{code}/cities/se-harnosand/").content.decode())
+
+    assert DATES[code] in event
+    assert POPULATIONS[code] in city
+    for other in {"en", "uk", "ro"} - {code}:
+        assert DATES[other] not in event
+        assert POPULATIONS[other] not in city
