@@ -1,38 +1,12 @@
 import pytest
 from django.core import mail
-from django.core.cache import cache
 
-from home.matching_pages import ensure_matching_pages
 from matching.models import City, CityApplication, CityStatus, IntroductionRequest, StoredSuggestion
-from matching.reference_data import load_taxonomy
 from matching.services import recompute_suggestions
 
 from .factories import CityFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def site(home_page, settings):
-    settings.MODERATORS_EMAIL = ["moderators@rescom.test"]
-    cache.clear()
-    list(load_taxonomy())
-    ensure_matching_pages(home_page)
-    harnosand = CityFactory(
-        name="Härnösand",
-        slug="se-harnosand",
-        country="SE",
-        population=25_000,
-        challenges={"brain-drain": 2, "ageing": 2},
-        offers=["libraries"],
-        seeks=["folk-traditions"],
-    )
-    CityFactory(
-        name="Kiel", slug="de-kiel", country="DE", population=250_000, challenges={"security": 1}
-    )
-    City.objects.create(name="Cahul", slug="md-cahul", country="MD", population=34_000)
-    recompute_suggestions()
-    return harnosand
 
 
 def registration(**extra) -> dict:
