@@ -1,7 +1,8 @@
 """Personal data of the matching half: who applied for a city, who asked for an introduction.
 
 Kept apart from City so that profiles, exports, the API and the engine never carry it; only
-staff whose group may view these snippets see it, and the retention command erases it.
+staff with the "view contact details" permission see it, and it is erased when consent is
+withdrawn, on request (matching.privacy) or after the retention period (matching.retention).
 """
 
 from django.conf import settings
@@ -21,19 +22,25 @@ class ContactDetails(models.Model):
         _("consent wording version"), max_length=20, default=CONSENT_VERSION
     )
     consent_language = models.CharField(_("consent language"), max_length=10)
+    consent_withdrawn_at = models.DateTimeField(_("consent withdrawn at"), null=True, blank=True)
     erased_at = models.DateTimeField(_("contact details erased at"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         abstract = True
 
-    def erase_contact(self, when) -> None:
+    #: Free texts a person wrote, or staff wrote about them: erased with the contact details.
+    personal_texts: tuple[str, ...] = ()
+
+    def erase_contact(self, when, withdrawn: bool = False) -> None:
         """Remove the person's details but keep the record of what happened."""
         self.contact_name = self.contact_role = ""
         self.contact_email = f"erased-{self.pk}@invalid"
         self.erased_at = when
-        if hasattr(self, "message"):
-            self.message = ""
+        if withdrawn and self.consent_withdrawn_at is None:
+            self.consent_withdrawn_at = when
+        for field in self.personal_texts:
+            setattr(self, field, "")
         self.save()
 
 
@@ -47,7 +54,8 @@ class CityApplication(ContactDetails):
         verbose_name_plural = _("city applications")
         ordering = ["-created_at"]
         permissions = [
-            ("view_contact", _("Can see contact details of applications and introductions"))
+            ("view_contact", _("Can see contact details of applications and introductions")),
+            ("manage_personal_data", _("Can export and erase a person's data")),
         ]
 
     def __str__(self) -> str:
@@ -88,6 +96,8 @@ class IntroductionRequest(ContactDetails):
     handled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+
+    personal_texts = ("message", "outcome_note")
 
     class Meta:
         verbose_name = _("introduction request")

@@ -1,10 +1,15 @@
-"""Telling staff: an e-mail to the moderators (no personal data in it) with a link to the admin."""
+"""Telling staff (an e-mail to the moderators, no personal data in it, with a link to the admin),
+and confirming to the person who wrote, in their language, with a link to withdraw consent.
+"""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils.translation import gettext, override
+
+from .contacts import CityApplication, ContactDetails
+from .withdrawal import withdrawal_url
 
 MODERATORS_GROUP = "Moderators"
 
@@ -44,3 +49,33 @@ def introduction_requested(introduction) -> int:
             % {"from": introduction.from_city.name, "to": introduction.to_city.name},
             reverse("wagtailsnippets_matching_introductionrequest:edit", args=[introduction.pk]),
         )
+
+
+def confirm_to_person(record: ContactDetails) -> int:
+    """Tell the person what was stored and how to withdraw consent: one click on a signed link."""
+    with override(record.consent_language or settings.LANGUAGE_CODE):
+        if isinstance(record, CityApplication):
+            subject = gettext("RESCOM: we received your city's profile")
+            what = gettext(
+                "Thank you: programme staff will review the profile of %(city)s and write to you."
+            ) % {"city": record.city.name}
+        else:
+            subject = gettext("RESCOM: we received your introduction request")
+            what = gettext(
+                "Thank you: programme staff will read your request and introduce %(from)s to %(to)s."
+            ) % {"from": record.from_city.name, "to": record.to_city.name}
+        body = "\n\n".join(
+            [
+                what,
+                gettext(
+                    "With your consent we keep your name, role and e-mail address to handle "
+                    "this request, for up to %(months)s months."
+                )
+                % {"months": settings.CONTACT_RETENTION_MONTHS},
+                gettext(
+                    "To withdraw your consent and erase your details, open this link and confirm:"
+                ),
+                withdrawal_url(record),
+            ]
+        )
+    return send_mail(subject, body + "\n", settings.DEFAULT_FROM_EMAIL, [record.contact_email])

@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_ratelimit.core import is_ratelimited
@@ -20,8 +21,19 @@ from .forms import POPULATION_BANDS, CityProfileForm, FinderForm, IntroductionFo
 from .models import City, CityStatus, IntroductionRequest, StoredSuggestion
 from .regions import PROGRAMME_COUNTRIES
 from .registration import register_city
+from .withdrawal import record_for, withdrawal_token
 
 FORM_RATE = "10/h"
+
+
+def confirmation(request, template: str, context: dict) -> TemplateResponse:
+    """The thank-you page, with the signed withdrawal link of the record just stored."""
+    record = record_for(request.GET.get("withdraw", ""))
+    if record is not None and record.erased_at is None:
+        context["withdraw_token"] = withdrawal_token(record)
+    response = TemplateResponse(request, template, context | {"sent": True})
+    add_never_cache_headers(response)
+    return response
 
 
 def rate_limited(request, group: str) -> bool:
@@ -146,13 +158,14 @@ class PartnerFinderPage(RoutablePageMixin, MatchingPage):
                     consent_language=get_language(),
                 )
                 transaction.on_commit(lambda: notifications.introduction_requested(introduction))
-                return redirect(self.url + self.reverse_subpage("introduction_sent"))
+                transaction.on_commit(lambda: notifications.confirm_to_person(introduction))
+                sent = self.url + self.reverse_subpage("introduction_sent")
+                return redirect(f"{sent}?withdraw={withdrawal_token(introduction)}")
         return TemplateResponse(request, "matching/introduction_form.html", context)
 
     @path("introduction-sent/")
     def introduction_sent(self, request):
-        context = self.get_context(request) | {"sent": True}
-        return TemplateResponse(request, "matching/introduction_form.html", context)
+        return confirmation(request, "matching/introduction_form.html", self.get_context(request))
 
 
 class RegisterCityPage(MatchingPage):
@@ -168,9 +181,7 @@ class RegisterCityPage(MatchingPage):
 
     def serve(self, request, *args, **kwargs):
         if request.GET.get("sent"):
-            return TemplateResponse(
-                request, self.template, self.get_context(request) | {"sent": True}
-            )
+            return confirmation(request, self.template, self.get_context(request))
         initial = {}
         city = City.objects.filter(slug=request.GET.get("city", "")[:140]).first()
         if city is not None:
@@ -186,7 +197,8 @@ class RegisterCityPage(MatchingPage):
             if form.is_valid():
                 application = register_city(form, get_language())
                 transaction.on_commit(lambda: notifications.application_received(application))
-                return redirect(self.url + "?sent=1")
+                transaction.on_commit(lambda: notifications.confirm_to_person(application))
+                return redirect(f"{self.url}?sent=1&withdraw={withdrawal_token(application)}")
         return TemplateResponse(request, self.template, context)
 
 

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from .contacts import CityApplication, IntroductionRequest
+from .privacy import CONTACT_MODELS
 
 
 def retention_cutoff(now=None, months: int | None = None):
@@ -16,11 +16,11 @@ def retention_cutoff(now=None, months: int | None = None):
 
 @transaction.atomic
 def erase_expired_contacts(now=None, months: int | None = None) -> int:
-    """Erase the contact details of applications and introductions older than the retention period."""
+    """Erase the contact details of every contact-bearing record older than the retention period."""
     now = now or timezone.now()
     cutoff = retention_cutoff(now, months)
     erased = 0
-    for model in (CityApplication, IntroductionRequest):
+    for model in CONTACT_MODELS:
         for record in model.objects.filter(created_at__lt=cutoff, erased_at__isnull=True):
             record.erase_contact(now)
             erased += 1

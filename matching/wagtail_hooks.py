@@ -7,7 +7,7 @@ from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import InspectView, SnippetViewSet, SnippetViewSetGroup
 
 from .admin_forms import CityAdminForm
 from .admin_views import (
@@ -17,6 +17,8 @@ from .admin_views import (
     learned_weights_view,
 )
 from .models import City, CityApplication, CityText, IntroductionRequest
+from .personal_data_views import can_manage_personal_data, personal_data_view
+from .privacy import ERASE_ACTION, EXPORT_ACTION, WITHDRAW_ACTION
 from .taxonomy import ActivityType, Challenge, CultureRole, CultureTheme, ResiliencePillar
 
 
@@ -85,12 +87,42 @@ class CityTextViewSet(SnippetViewSet):
     search_fields = ["name", "city__name"]
 
 
+#: Who may see names, e-mail addresses, roles and messages of applicants and introductions.
+VIEW_CONTACT = "matching.view_contact"
+PERSONAL_FIELDS = ("contact_name", "contact_role", "contact_email", "message", "outcome_note")
+
+
+class ContactInspectView(InspectView):
+    """The inspect view leaves out personal fields for staff without the contact permission."""
+
+    def get_fields(self):
+        fields = super().get_fields()
+        if self.request.user.has_perm(VIEW_CONTACT):
+            return fields
+        return [name for name in fields if name not in PERSONAL_FIELDS]
+
+
+def contact_panels() -> list[FieldPanel]:
+    return [
+        FieldPanel("contact_name", read_only=True, permission=VIEW_CONTACT),
+        FieldPanel("contact_role", read_only=True, permission=VIEW_CONTACT),
+        FieldPanel("contact_email", read_only=True, permission=VIEW_CONTACT),
+        FieldPanel("consent_given_at", read_only=True),
+        FieldPanel("consent_version", read_only=True),
+        FieldPanel("consent_language", read_only=True),
+        FieldPanel("consent_withdrawn_at", read_only=True),
+        FieldPanel("erased_at", read_only=True),
+    ]
+
+
 class CityApplicationViewSet(SnippetViewSet):
     model = CityApplication
     icon = "form"
     list_display = ["city", "created_at", "consent_version", "erased_at"]
     list_filter = ["created_at"]
     inspect_view_enabled = True
+    inspect_view_class = ContactInspectView
+    panels = [FieldPanel("city", read_only=True), *contact_panels()]
 
 
 class IntroductionRequestViewSet(SnippetViewSet):
@@ -99,15 +131,14 @@ class IntroductionRequestViewSet(SnippetViewSet):
     list_display = ["from_city", "to_city", "outcome", "created_at"]
     list_filter = ["outcome", "created_at"]
     inspect_view_enabled = True
+    inspect_view_class = ContactInspectView
     panels = [
         FieldPanel("from_city", read_only=True),
         FieldPanel("to_city", read_only=True),
-        FieldPanel("message", read_only=True),
-        FieldPanel("contact_name", read_only=True),
-        FieldPanel("contact_role", read_only=True),
-        FieldPanel("contact_email", read_only=True),
+        FieldPanel("message", read_only=True, permission=VIEW_CONTACT),
+        *contact_panels(),
         FieldPanel("outcome"),
-        FieldPanel("outcome_note"),
+        FieldPanel("outcome_note", permission=VIEW_CONTACT),
     ]
 
 
@@ -133,7 +164,13 @@ def matching_admin_urls():
         path("matching/export-profiles/", export_profiles_view, name="matching_export_profiles"),
         path("matching/cohort-planner/", cohort_planner_view, name="matching_cohort_planner"),
         path("matching/learned-weights/", learned_weights_view, name="matching_learned_weights"),
+        path("matching/personal-data/", personal_data_view, name="matching_personal_data"),
     ]
+
+
+class PersonalDataMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return can_manage_personal_data(request.user)
 
 
 @hooks.register("register_admin_menu_item")
@@ -151,6 +188,9 @@ def matching_menu():
                 MenuItem(
                     _("Export profiles"), reverse("matching_export_profiles"), icon_name="download"
                 ),
+                PersonalDataMenuItem(
+                    _("Personal data"), reverse("matching_personal_data"), icon_name="user"
+                ),
             ]
         ),
         icon_name="site",
@@ -165,3 +205,12 @@ def record_outcome(request, instance) -> None:
         IntroductionRequest.objects.filter(pk=instance.pk).update(
             outcome_recorded_at=timezone.now(), handled_by=request.user
         )
+
+
+@hooks.register("register_log_actions")
+def personal_data_log_actions(actions) -> None:
+    actions.register_action(ERASE_ACTION, _("Erase personal data"), _("Personal data erased"))
+    actions.register_action(
+        WITHDRAW_ACTION, _("Withdraw consent"), _("Consent withdrawn, personal data erased")
+    )
+    actions.register_action(EXPORT_ACTION, _("Export personal data"), _("Personal data exported"))

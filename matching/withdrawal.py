@@ -1,0 +1,61 @@
+"""Withdrawing consent as easily as it was given: a signed link, one confirming click, no login.
+
+The link names the record by model and id only, signed with the site's key, so it carries no
+personal data and cannot be guessed or altered; the POST that acts on it is CSRF-protected.
+"""
+
+from django.conf import settings
+from django.core import signing
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import override
+
+from .contacts import ContactDetails
+from .privacy import CONTACT_MODELS, erase_records
+
+SALT = "matching.consent-withdrawal"
+_MODELS = {model._meta.model_name: model for model in CONTACT_MODELS}
+
+
+def withdrawal_token(record: ContactDetails) -> str:
+    return signing.dumps([record._meta.model_name, record.pk], salt=SALT, compress=True)
+
+
+def record_for(token: str) -> ContactDetails | None:
+    """The record a token names, or None for a forged, damaged or unknown one."""
+    try:
+        model_name, pk = signing.loads(token, salt=SALT)
+        model = _MODELS[model_name]
+        return model.objects.filter(pk=int(pk)).first()
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        return None
+
+
+def withdrawal_path(record: ContactDetails, language: str | None = None) -> str:
+    """The withdrawal page in the language consent was given in."""
+    with override(language or record.consent_language or settings.LANGUAGE_CODE):
+        return reverse("matching_withdraw_consent", args=[withdrawal_token(record)])
+
+
+def withdrawal_url(record: ContactDetails) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + withdrawal_path(record)
+
+
+def withdraw_consent_view(request: HttpRequest, token: str) -> HttpResponse:
+    """GET asks to confirm; POST withdraws consent and erases the contact details."""
+    record = record_for(token)
+    context = {"record": record, "state": "confirm"}
+    status = 200
+    if record is None:
+        context["state"] = "invalid"
+        status = 404
+    elif record.erased_at is not None:
+        context["state"] = "done" if record.consent_withdrawn_at else "erased"
+    elif request.method == "POST":
+        erase_records([record], withdrawn=True)
+        context["state"] = "done"
+    response = TemplateResponse(request, "matching/withdraw_consent.html", context, status=status)
+    add_never_cache_headers(response)
+    return response

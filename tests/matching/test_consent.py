@@ -1,0 +1,148 @@
+import re
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.test import Client
+from django.utils import timezone
+from wagtail.models import ModelLogEntry
+
+from matching.contacts import CONSENT_VERSION
+from matching.models import CityApplication, IntroductionRequest
+from matching.withdrawal import record_for, withdrawal_path
+from tests.cms.factories import StandardPageFactory
+
+from .test_pages import registration
+
+pytestmark = pytest.mark.django_db
+
+LINK = re.compile(r"https?://[^\s]+/consent/withdraw/[^\s]+/")
+TOKEN = re.compile(r"/consent/withdraw/([^/\s\"]+)/")
+
+
+def register(client, capture, language="en", **extra):
+    with capture(execute=True):
+        response = client.post(f"/{language}/register/", registration(**extra))
+    assert response.status_code == 302
+    return response
+
+
+def mail_to(address: str):
+    return [m for m in mail.outbox if address in m.to]
+
+
+def test_consent_is_stored_with_its_time_wording_version_and_language(
+    client, site, django_capture_on_commit_callbacks
+):
+    before = timezone.now()
+    register(client, django_capture_on_commit_callbacks, language="uk")
+    application = CityApplication.objects.get()
+    assert before <= application.consent_given_at <= timezone.now()
+    assert application.consent_version == CONSENT_VERSION
+    assert application.consent_language == "uk"
+    assert application.consent_withdrawn_at is None
+
+
+def test_without_the_ticked_box_nothing_is_stored(client, site):
+    response = client.post("/en/register/", registration(consent=""))
+    assert response.status_code == 200
+    assert "Please give your consent" in response.content.decode()
+    assert not CityApplication.objects.exists()
+
+
+def test_consent_label_links_to_the_privacy_page(client, site, home_page):
+    privacy = StandardPageFactory(parent=home_page, slug="privacy", title="Privacy")
+    html = client.get("/en/register/").content.decode()
+    label = html[html.find('name="consent"') : html.find("</label>", html.find('name="consent"'))]
+    assert f'href="{privacy.url}"' in label
+
+
+def test_confirmation_page_and_email_carry_a_withdrawal_link_in_the_persons_language(
+    client, site, django_capture_on_commit_callbacks
+):
+    response = register(client, django_capture_on_commit_callbacks, language="uk")
+    confirmation = client.get(response["Location"])
+    assert "no-store" in confirmation["Cache-Control"]
+    application = CityApplication.objects.get()
+    [token] = TOKEN.findall(confirmation.content.decode())
+    assert record_for(token) == application
+
+    [email] = mail_to("ana.sentinel@example.org")
+    link = LINK.search(email.body).group(0)
+    assert "/uk/consent/withdraw/" in link  # the language consent was given in
+    assert record_for(TOKEN.search(link).group(1)) == application
+    assert "24" in email.body  # how long the details are kept
+
+
+def test_one_confirming_click_withdraws_consent_and_erases_the_details(
+    client, site, django_capture_on_commit_callbacks
+):
+    register(client, django_capture_on_commit_callbacks, language="ro")
+    application = CityApplication.objects.get()
+    path = withdrawal_path(application)
+
+    page = client.get(path)
+    assert page.status_code == 200
+    assert '<html lang="ro"' in page.content.decode()
+    assert 'method="post"' in page.content.decode()
+    application.refresh_from_db()
+    assert application.erased_at is None  # opening the link alone changes nothing
+
+    done = client.post(path)
+    assert done.status_code == 200
+    assert "notice--success" in done.content.decode()
+    application.refresh_from_db()
+    assert application.consent_withdrawn_at is not None
+    assert application.erased_at is not None
+    assert "sentinel" not in f"{application.contact_name} {application.contact_email}".lower()
+    entry = ModelLogEntry.objects.get(action="matching.withdraw_consent")
+    assert "sentinel" not in f"{entry.label} {entry.data}".lower()
+
+    again = client.get(path)
+    assert "notice--success" in again.content.decode()  # the link still explains what happened
+
+
+def test_an_introduction_request_can_be_withdrawn_too(site, client):
+    intro = IntroductionRequest.objects.create(
+        from_city=site,
+        to_city=site,
+        message="Sentinel message",
+        contact_name="Ana Sentinel",
+        contact_email="ana.sentinel@example.org",
+        consent_given_at=timezone.now() - timedelta(days=1),
+        consent_language="en",
+    )
+    client.post(withdrawal_path(intro))
+    intro.refresh_from_db()
+    assert intro.message == "" and intro.consent_withdrawn_at is not None
+
+
+def test_a_damaged_or_forged_link_gets_a_clear_page_not_an_error(client, site):
+    application = CityApplication.objects.create(
+        city=site,
+        contact_name="Ana Sentinel",
+        contact_email="ana.sentinel@example.org",
+        consent_given_at=timezone.now(),
+        consent_language="en",
+    )
+    path = withdrawal_path(application)
+    for bad in (path[:-6] + "x/", "/en/consent/withdraw/not-a-token/"):
+        response = client.post(bad)
+        assert response.status_code == 404
+        assert "not valid" in response.content.decode()
+    application.refresh_from_db()
+    assert application.erased_at is None
+
+
+def test_withdrawal_needs_the_csrf_token(site):
+    application = CityApplication.objects.create(
+        city=site,
+        contact_name="Ana Sentinel",
+        contact_email="ana.sentinel@example.org",
+        consent_given_at=timezone.now(),
+        consent_language="en",
+    )
+    response = Client(enforce_csrf_checks=True).post(withdrawal_path(application))
+    assert response.status_code == 403
+    application.refresh_from_db()
+    assert application.erased_at is None
