@@ -35,3 +35,8 @@ def untranslated(request, page_id: int):
         "language": get_language_info(get_language())["name_local"],
     }
     return render(request, "home/untranslated.html", context)
+
+
+def csrf_failure(request, reason: str = ""):
+    """A refused form post (missing or stale CSRF token): a page in the visitor's language, not Django's."""
+    return render(request, "home/csrf_failure.html", status=403)
