@@ -219,7 +219,13 @@ WAGTAIL_SITE_NAME = "RESCOM"
 WAGTAILADMIN_BASE_URL = env("SITE_BASE_URL")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.document_checks.CheckedDocumentForm"
+# Documents always pass through Wagtail's view (also with S3 storage), which sends them as
+# attachments with nosniff and a "default-src 'none'" policy: none opens as a page of this site.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# No SVG: it can carry scripts. Wagtail also checks that the content is the named format.
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
