@@ -11,6 +11,9 @@ from . import calendar, crawlers, feeds
 from .api import wagtail_api
 from .search import search
 
+# A body too large or malformed to read gets a page in the visitor's language.
+handler400 = "home.views.bad_request"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -1,8 +1,10 @@
-"""The notice a visitor sees when the page they switch language on is not translated yet."""
+"""Views that frame notices for visitors: an untranslated page, a refused or unreadable form post."""
 
+from django.core.exceptions import DisallowedHost
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language, get_language_info
+from django.views import defaults
 from wagtail.models import Page
 
 
@@ -35,3 +37,16 @@ def untranslated(request, page_id: int):
         "language": get_language_info(get_language())["name_local"],
     }
     return render(request, "home/untranslated.html", context)
+
+
+def csrf_failure(request, reason: str = ""):
+    """A refused form post (missing or stale CSRF token): a page in the visitor's language, not Django's."""
+    return render(request, "home/csrf_failure.html", status=403)
+
+
+def bad_request(request, exception=None):
+    """A request too large or malformed to read: a page in the visitor's language, not a bare 400."""
+    if isinstance(exception, DisallowedHost):
+        # The site's frame reads the host; an unknown one gets Django's plain answer.
+        return defaults.bad_request(request, exception)
+    return render(request, "home/bad_request.html", status=400)

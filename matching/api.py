@@ -3,22 +3,40 @@
 django-ninja's typed schemas give it an OpenAPI description at /api/v1/openapi.json.
 """
 
+from django.conf import settings
 from django.db.models import Q
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import translation
+from django_ratelimit.core import is_ratelimited
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.pagination import PageNumberPagination, paginate
+from ninja.throttling import BaseThrottle
 
 from .display import explained
 from .models import City, CityStatus, StoredSuggestion
 from .regions import PROGRAMME_COUNTRIES
 
+
+class SharedRateThrottle(BaseThrottle):
+    """API_RATE_LIMIT per client address, an atomic counter in the cache all app instances share."""
+
+    def allow_request(self, request: HttpRequest) -> bool:
+        rate = settings.API_RATE_LIMIT
+        return not rate or not is_ratelimited(
+            request, group="api-v1", key="ip", rate=rate, increment=True
+        )
+
+
 api = NinjaAPI(
     title="RESCOM partner matching API",
     version="1",
-    description="Approved city profiles of the RESCOM programme and their suggested partners.",
+    description=(
+        "Approved city profiles of the RESCOM programme and their suggested partners. "
+        "Requests are rate-limited per client address (429 when exceeded)."
+    ),
     urls_namespace="api-v1",
+    throttle=[SharedRateThrottle()],
 )
 
 
@@ -66,6 +84,7 @@ def error_responses(*codes: int) -> dict:
     described = {
         404: "No approved city with this id.",
         422: "A parameter is out of range or malformed.",
+        429: "Too many requests from this address; try again later.",
     }
     body = {
         "application/json": {
@@ -106,7 +125,7 @@ def approved_cities():
     response=list[CityOut],
     summary="Approved cities",
     tags=["cities"],
-    openapi_extra=error_responses(422),
+    openapi_extra=error_responses(422, 429),
 )
 @paginate(PageNumberPagination, page_size=50)
 def list_cities(request: HttpRequest, filters: Query[CityFilters]):
@@ -131,7 +150,7 @@ def list_cities(request: HttpRequest, filters: Query[CityFilters]):
     response=CityOut,
     summary="One approved city",
     tags=["cities"],
-    openapi_extra=error_responses(404),
+    openapi_extra=error_responses(404, 429),
 )
 def get_city(request: HttpRequest, city_id: str):
     return city_out(get_object_or_404(approved_cities(), slug=city_id))
@@ -142,7 +161,7 @@ def get_city(request: HttpRequest, city_id: str):
     response=list[PartnerOut],
     summary="A city's suggested partners, best first",
     tags=["cities"],
-    openapi_extra=error_responses(404, 422),
+    openapi_extra=error_responses(404, 422, 429),
 )
 def city_partners(request: HttpRequest, city_id: str, query: Query[PartnersQuery]):
     city = get_object_or_404(City.objects.approved(), slug=city_id)

@@ -1,11 +1,14 @@
 """Security settings a visitor or an attacker would notice."""
 
 import os
+import re
 import subprocess
 import sys
 
 import pytest
 from django.conf import settings
+from django.test import Client
+from wagtail.models import PageViewRestriction
 
 pytestmark = pytest.mark.django_db
 
@@ -55,3 +58,53 @@ def test_production_settings_pass_the_deploy_check():
         cwd=settings.BASE_DIR,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# Every public template with a POST form, and the test that proves it enforces CSRF.
+PUBLIC_POST_FORMS = {
+    "matching/register_city_page.html": "tests/matching/test_pages.py",
+    "matching/introduction_form.html": "tests/matching/test_pages.py",
+}
+
+
+def test_every_public_post_form_is_known_and_carries_a_csrf_token():
+    found = {}
+    for path in (settings.BASE_DIR / "templates").rglob("*.html"):
+        name = path.relative_to(settings.BASE_DIR / "templates").as_posix()
+        html = path.read_text()
+        if "/admin/" not in f"/{name}" and re.search(r'method="post"', html, re.I):
+            found[name] = "{% csrf_token %}" in html
+    assert set(found) == set(PUBLIC_POST_FORMS), "a new public form: add a CSRF test for it"
+    assert all(found.values())
+
+
+def csrf_token_of(client: Client, url: str) -> str:
+    html = client.get(url).content.decode()
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+
+def test_password_protected_page_form_enforces_csrf(home_page):
+    restriction = PageViewRestriction.objects.create(
+        page=home_page, restriction_type=PageViewRestriction.PASSWORD, password="pearl"
+    )
+    url = f"/en/_util/authenticate_with_password/{restriction.pk}/{home_page.pk}/"
+    strict = Client(enforce_csrf_checks=True)
+    refused = strict.post(url, {"password": "pearl", "return_url": "/en/"})
+    assert refused.status_code == 403
+    assert "The form could not be sent" in refused.content.decode()
+    token = csrf_token_of(strict, "/en/")
+    accepted = strict.post(
+        url, {"password": "pearl", "return_url": "/en/", "csrfmiddlewaretoken": token}
+    )
+    assert accepted.status_code == 302
+    assert strict.get("/en/").status_code == 200
+
+
+def test_admin_login_enforces_csrf(home_page, django_user_model):
+    django_user_model.objects.create_superuser("editor", "editor@example.org", "right password")
+    strict = Client(enforce_csrf_checks=True)
+    credentials = {"username": "editor", "password": "right password"}
+    assert strict.post("/admin/login/", credentials).status_code == 403
+    token = csrf_token_of(strict, "/admin/login/")
+    response = strict.post("/admin/login/", credentials | {"csrfmiddlewaretoken": token})
+    assert response.status_code == 302

@@ -80,6 +80,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "cms.urls"
+# A refused form post gets a page in the visitor's language that says what to do next.
+CSRF_FAILURE_VIEW = "home.views.csrf_failure"
 WSGI_APPLICATION = "cms.wsgi.application"
 
 TEMPLATES = [
@@ -123,9 +125,17 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = 1  # hour
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-# Behind a proxy, the client address is the last one it appends to X-Forwarded-For.
-AXES_IPWARE_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# Proxies in front of the app that append to X-Forwarded-For; the lockout and every rate
+# limit read the client address through one function that honours it.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "cms.client_address.client_address"
+
+# Rate limits (django-ratelimit) count in the default cache: Redis in production, which every
+# app instance shares, so the limits hold for the site, not per worker.
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_IP_META_KEY = "cms.client_address.client_address"
+# Requests to /api/v1 per client address ("" turns the limit off, e.g. for benchmarks).
+API_RATE_LIMIT = env("API_RATE_LIMIT", default="120/m")
 
 # Content security policy: no inline scripts or styles on public pages. The Wagtail admin
 # (and the API's browsable docs) rely on inline code of their own and are left out.
@@ -193,6 +203,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Request bodies: the page editor posts whole StreamFields, so the admin needs Django's
+# 2.5 MB; public forms are bounded further by each field's max_length. Uploads have their own caps.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
@@ -213,7 +226,13 @@ WAGTAILSEARCH_BACKENDS = {
     }
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.document_checks.CheckedDocumentForm"
+# Documents always pass through Wagtail's view (also with S3 storage), which sends them as
+# attachments with nosniff and a "default-src 'none'" policy: none opens as a page of this site.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# No SVG: it can carry scripts. Wagtail also checks that the content is the named format.
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = False

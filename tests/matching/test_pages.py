@@ -1,5 +1,8 @@
+import re
+
 import pytest
 from django.core import mail
+from django.test import Client
 
 from matching.models import City, CityApplication, CityStatus, IntroductionRequest, StoredSuggestion
 from matching.services import recompute_suggestions
@@ -117,12 +120,42 @@ def test_registration_is_rate_limited_per_address(client, site):
     assert not CityApplication.objects.exists()
 
 
-def test_forms_refuse_posts_without_a_csrf_token(site):
-    from django.test import Client
-
+def post_with_and_without_csrf_token(url: str, data: dict) -> tuple:
+    """A browser-like client that enforces CSRF: first a post with no token, then with the form's."""
     strict = Client(enforce_csrf_checks=True)
-    assert strict.post("/en/register/", registration()).status_code == 403
-    assert not CityApplication.objects.exists()
+    refused = strict.post(url, data)
+    token = re.search(
+        r'name="csrfmiddlewaretoken" value="([^"]+)"', strict.get(url).content.decode()
+    )
+    accepted = strict.post(url, data | {"csrfmiddlewaretoken": token.group(1)})
+    return refused, accepted
+
+
+@pytest.mark.parametrize("language", ["en", "uk"])
+def test_registration_refuses_posts_without_a_csrf_token(site, language):
+    refused, accepted = post_with_and_without_csrf_token(f"/{language}/register/", registration())
+    assert refused.status_code == 403
+    assert f'<html lang="{language}">' in refused.content.decode()
+    assert "CSRF verification failed" not in refused.content.decode()
+    assert accepted.status_code == 302
+    assert CityApplication.objects.count() == 1
+
+
+def test_introduction_request_refuses_posts_without_a_csrf_token(site):
+    City.objects.filter(slug="md-cahul").update(status=CityStatus.APPROVED)
+    recompute_suggestions()
+    url = "/ro/partner-finder/introduce/md-cahul/se-harnosand/"
+    data = {
+        "message": "We want to learn from their library.",
+        "contact_name": "Ana",
+        "contact_email": "ana@example.org",
+        "consent": "on",
+    }
+    refused, accepted = post_with_and_without_csrf_token(url, data)
+    assert refused.status_code == 403
+    assert "Treceți la conținutul principal" in refused.content.decode()  # the site's own frame
+    assert accepted.status_code == 302
+    assert IntroductionRequest.objects.count() == 1
 
 
 def test_unclaimed_city_is_invited_to_register(client, site):
