@@ -40,6 +40,7 @@ TRANSLATED_PAGES = {
     "toolkit": "toolkit",
     "partners": "partners",
     "about": "about",
+    "privacy": "privacy",
 }
 
 

@@ -14,6 +14,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.log_actions import log
 
 from .privacy import EXPORT_ACTION, erase_records, export_person, records_of
@@ -63,10 +64,12 @@ def personal_data_view(request: HttpRequest) -> HttpResponse:
             else:
                 withdrawn = form.cleaned_data["reason"] == "withdrawal"
                 erased = erase_records(records, user=request.user, withdrawn=withdrawn)
-                messages.success(
-                    request,
-                    _("Erased the contact details of %(count)s record(s).") % {"count": erased},
+                message = ngettext(
+                    "Erased the contact details of %(count)s record.",
+                    "Erased the contact details of %(count)s records.",
+                    erased,
                 )
+                messages.success(request, message % {"count": erased})
                 return redirect("matching_personal_data")
         context |= {"searched": True, "records": records}
     response = TemplateResponse(request, "matching/admin/personal_data.html", context)

@@ -10,9 +10,9 @@ from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
-from django.utils.translation import override
+from django.utils.translation import gettext, override
 
-from .contacts import ContactDetails
+from .contacts import CityApplication, ContactDetails
 from .privacy import CONTACT_MODELS, erase_records
 
 SALT = "matching.consent-withdrawal"
@@ -43,19 +43,32 @@ def withdrawal_url(record: ContactDetails) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + withdrawal_path(record)
 
 
+def concerns(record: ContactDetails) -> str:
+    """Which request the link is about, by its cities only."""
+    if isinstance(record, CityApplication):
+        return gettext("This concerns the profile you sent for %(city)s.") % {
+            "city": record.city.name
+        }
+    return gettext("This concerns your request to introduce %(from)s to %(to)s.") % {
+        "from": record.from_city.name,
+        "to": record.to_city.name,
+    }
+
+
 def withdraw_consent_view(request: HttpRequest, token: str) -> HttpResponse:
     """GET asks to confirm; POST withdraws consent and erases the contact details."""
     record = record_for(token)
-    context = {"record": record, "state": "confirm"}
     status = 200
     if record is None:
-        context["state"] = "invalid"
-        status = 404
+        state, status = "invalid", 404
     elif record.erased_at is not None:
-        context["state"] = "done" if record.consent_withdrawn_at else "erased"
+        state = "done" if record.consent_withdrawn_at else "erased"
     elif request.method == "POST":
         erase_records([record], withdrawn=True)
-        context["state"] = "done"
+        state = "done"
+    else:
+        state = "confirm"
+    context = {"state": state, "concerns": concerns(record) if record else ""}
     response = TemplateResponse(request, "matching/withdraw_consent.html", context, status=status)
     add_never_cache_headers(response)
     return response

@@ -82,6 +82,8 @@ def test_demo_has_what_the_issue_asks(demo_site):
         ("/uk/events/", "Вебінари, воркшопи, круглі столи"),
         ("/ro/toolkit/", "Model de plan de acțiune"),
         ("/uk/partners/", "Фонд «Ізоляція»"),
+        ("/uk/privacy/", "Відкликати згоду так само легко, як і надати її."),
+        ("/ro/privacy/", "Retragerea consimțământului este la fel de simplă ca acordarea lui."),
     ],
 )
 def test_translated_pages_are_served_in_their_language(client, demo_site, url, expected):
@@ -95,6 +97,17 @@ def test_translated_story_keeps_no_english_body_text(client, demo_site):
     assert "Two evenings a week" not in html
     assert "Keep it free" not in html
     assert "Двічі на тиждень" in html
+
+
+def test_privacy_page_explains_what_is_kept_and_for_how_long(client, demo_site, settings):
+    html = client.get("/en/privacy/").content.decode()
+    assert f"{settings.CONTACT_RETENTION_MONTHS} months" in html
+    assert "Council of the Baltic Sea States (CBSS)" in html
+    assert "Sample content" not in html
+    for language in ("uk", "ro"):
+        translated = client.get(f"/{language}/privacy/").content.decode()
+        assert "Withdrawing consent is as easy" not in translated
+        assert "only the cookies it needs" not in translated
 
 
 def test_sample_pages_say_so_and_the_about_page_does_not(client, demo_site):

@@ -85,6 +85,7 @@ def test_one_confirming_click_withdraws_consent_and_erases_the_details(
     assert page.status_code == 200
     assert '<html lang="ro"' in page.content.decode()
     assert 'method="post"' in page.content.decode()
+    assert "Cahul" in page.content.decode()  # which request the link is about
     application.refresh_from_db()
     assert application.erased_at is None  # opening the link alone changes nothing
 

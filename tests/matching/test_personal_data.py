@@ -191,3 +191,11 @@ def test_editorial_groups_cannot_grant_themselves_more(client, django_user_model
     assert not user.is_superuser
     assert not user.has_perm("matching.view_contact")
     assert not user.has_perm("auth.change_group")
+
+
+def test_a_mistyped_address_is_a_form_error(client, django_user_model, person):
+    client.force_login(staff(django_user_model, "officer", "matching.manage_personal_data"))
+    response = client.post(URL, {"email": "not-an-address", "action": "erase", "confirm": "on"})
+    assert response.status_code == 200
+    assert response.context["form"].errors["email"]
+    assert CityApplication.objects.filter(erased_at__isnull=True).count() == 2
