@@ -11,6 +11,9 @@ from . import calendar, crawlers, feeds
 from .api import wagtail_api
 from .search import search
 
+# A lost database connection answers 503 with a page in the visitor's language (cms.outage).
+handler500 = "cms.outage.server_error"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

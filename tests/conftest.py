@@ -51,3 +51,22 @@ def pytest_sessionfinish(session, exitstatus):
             "Marked suites that did not really run: " + "; ".join(problems), red=True
         )
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+@pytest.fixture(scope="session")
+def live_cluster():
+    """A PostgreSQL cluster of the slow suites' own (never the machine's shared server)."""
+    from .live_servers import ThrowawayCluster
+
+    with ThrowawayCluster() as cluster:
+        yield cluster
+
+
+@pytest.fixture(scope="session")
+def live_database(live_cluster) -> str:
+    """A migrated database in it with reference data, demo content and an admin account."""
+    from .live_servers import prepare_site
+
+    url = live_cluster.create_database("rescom_live")
+    prepare_site(url)
+    return url
