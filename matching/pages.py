@@ -133,6 +133,8 @@ class PartnerFinderPage(RoutablePageMixin, MatchingPage):
                     request, "matching/introduction_form.html", context, status=429
                 )
             if form.is_valid():
+                # Worked out before saving: once the row is stored, only a success may follow.
+                sent_url = self.url + self.reverse_subpage("introduction_sent")
                 introduction = IntroductionRequest.objects.create(
                     from_city=suggestion.city,
                     to_city=suggestion.partner,
@@ -145,8 +147,12 @@ class PartnerFinderPage(RoutablePageMixin, MatchingPage):
                     consent_given_at=timezone.now(),
                     consent_language=get_language(),
                 )
-                transaction.on_commit(lambda: notifications.introduction_requested(introduction))
-                return redirect(self.url + self.reverse_subpage("introduction_sent"))
+                # robust: a failed e-mail is logged; the visitor, whose request is stored, is
+                # not told it failed (and so never sends it twice).
+                transaction.on_commit(
+                    lambda: notifications.introduction_requested(introduction), robust=True
+                )
+                return redirect(sent_url)
         return TemplateResponse(request, "matching/introduction_form.html", context)
 
     @path("introduction-sent/")
@@ -184,9 +190,12 @@ class RegisterCityPage(MatchingPage):
                 context["rate_limited"] = True
                 return TemplateResponse(request, self.template, context, status=429)
             if form.is_valid():
+                sent_url = self.url + "?sent=1"  # before saving, as for introductions
                 application = register_city(form, get_language())
-                transaction.on_commit(lambda: notifications.application_received(application))
-                return redirect(self.url + "?sent=1")
+                transaction.on_commit(
+                    lambda: notifications.application_received(application), robust=True
+                )
+                return redirect(sent_url)
         return TemplateResponse(request, self.template, context)
 
 
