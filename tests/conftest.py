@@ -70,3 +70,16 @@ def live_database(live_cluster) -> str:
     url = live_cluster.create_database("rescom_live")
     prepare_site(url)
     return url
+
+
+@pytest.fixture(scope="session")
+def live_instances(live_database):
+    """Two gunicorn instances on that database and the shared Redis cache, as in a deploy.
+
+    The per-address form limit is off: every load-test visitor comes from 127.0.0.1.
+    """
+    from .live_servers import app_instances, flush_shared_cache
+
+    flush_shared_cache()
+    with app_instances(live_database, RATELIMIT_ENABLE="false") as instances:
+        yield instances

@@ -196,7 +196,7 @@ class AppInstance:
     def stop(self) -> None:
         if self.process.poll() is None:
             with contextlib.suppress(ProcessLookupError):
-                os.killpg(self.process.pid, signal.SIGTERM)
+                os.killpg(self.process.pid, signal.SIGINT)  # quick shutdown: nothing in flight
             try:
                 self.process.wait(timeout=15)
             except subprocess.TimeoutExpired:
@@ -220,6 +220,9 @@ def start_instance(
         f"--threads={threads}",
         "--timeout=60",
         "--graceful-timeout=5",
+        # Longer than a client keeps a connection idle: no request meets a connection the
+        # server is just closing (behind a proxy, the proxy's own setting does this).
+        "--keep-alive=75",
         "--backlog=2048",
     ]
     with log.open("wb") as out:

@@ -6,16 +6,14 @@ import httpx
 import pytest
 
 from .html_forms import city_registration, csrf_token, form_fields
-from .live_servers import ADMIN, app_instances, flush_shared_cache, scalar
+from .live_servers import ADMIN, scalar
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgres, pytest.mark.redis]
 
 
-@pytest.fixture(scope="module")
-def instances(live_database):
-    flush_shared_cache()
-    with app_instances(live_database) as started:
-        yield started
+@pytest.fixture
+def instances(live_instances):
+    return live_instances
 
 
 @pytest.fixture
