@@ -4,6 +4,7 @@ import threading
 from io import StringIO
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import connection
 from wagtail.models import Page
@@ -55,6 +56,33 @@ def test_parallel_page_creation_leaves_a_sound_tree(home_page):
     report = out.getvalue()
     assert report.count("No problems found.") == 2, report  # the page and collection trees
     assert "Remaining problems" not in report
+
+
+@pytest.mark.django_db(transaction=True)
+def test_pages_created_at_once_with_the_same_address_are_refused_but_one(home_page):
+    start = threading.Barrier(THREADS)
+    created, refused = [], []
+
+    def add_page(worker: int) -> None:
+        try:
+            start.wait()
+            created.append(
+                StandardPageFactory(parent=Page.objects.get(pk=home_page.pk), slug="news")
+            )
+        except ValidationError:
+            refused.append(worker)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=add_page, args=(w,)) for w in range(THREADS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert len(created) == 1
+    assert len(refused) == THREADS - 1
+    assert Page.objects.filter(url_path="/home/news/").count() == 1
 
 
 @pytest.fixture
