@@ -153,19 +153,25 @@ def manage(database_url: str, *args: str, **extra_env: str) -> str:
     return result.stdout
 
 
+PREPARE_SITE = """
+from django.core.management import call_command
+call_command("migrate", interactive=False, verbosity=0)
+call_command("load_reference_data")
+call_command("load_demo_content")
+call_command("createsuperuser", interactive=False, username=%r, email="live-admin@example.org")
+"""
+
+
 def prepare_site(database_url: str) -> None:
     """Migrate, load reference data and demo content, and create an admin account."""
+    # One process for every step: each Django start-up costs seconds on a busy machine.
     # Demo profiles are approved as they load: compute their suggestions now, not in a worker.
-    immediate = {"TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
-    manage(database_url, "migrate", "--noinput", "-v0")
-    manage(database_url, "load_reference_data", **immediate)
-    manage(database_url, "load_demo_content", **immediate)
     manage(
         database_url,
-        "createsuperuser",
-        "--noinput",
-        f"--username={ADMIN[0]}",
-        "--email=live-admin@example.org",
+        "shell",
+        "-c",
+        PREPARE_SITE % ADMIN[0],
+        TASKS_BACKEND="django_tasks.backends.immediate.ImmediateBackend",
         DJANGO_SUPERUSER_PASSWORD=ADMIN[1],
     )
 

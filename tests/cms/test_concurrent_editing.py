@@ -20,7 +20,9 @@ THREADS = 8
 PAGES_EACH = 5
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: the flush after a transactional test would take the tree root (made by
+# migrations) away from the tests that follow.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_parallel_page_creation_leaves_a_sound_tree(home_page):
     parent = StandardPageFactory(parent=home_page, title="Programme news", slug="news")
     start = threading.Barrier(THREADS)
@@ -58,7 +60,9 @@ def test_parallel_page_creation_leaves_a_sound_tree(home_page):
     assert "Remaining problems" not in report
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: the flush after a transactional test would take the tree root (made by
+# migrations) away from the tests that follow.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_pages_created_at_once_with_the_same_address_are_refused_but_one(home_page):
     start = threading.Barrier(THREADS)
     created, refused = [], []
