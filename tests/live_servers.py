@@ -32,7 +32,10 @@ ADMIN = ("live-admin", "a long live-test password")
 
 def postgres_binary(name: str) -> str:
     """The newest installed PostgreSQL's tool (Debian keeps them out of PATH)."""
-    found = sorted(Path("/usr/lib/postgresql").glob(f"*/bin/{name}"), key=lambda p: p.parts[-3])
+    found = sorted(
+        Path("/usr/lib/postgresql").glob(f"*/bin/{name}"),
+        key=lambda p: [int(n) for n in p.parts[-3].split(".") if n.isdigit()],
+    )
     if found:
         return str(found[-1])
     on_path = shutil.which(name)
@@ -64,7 +67,10 @@ class ThrowawayCluster:
         return f"postgres://postgres@127.0.0.1:{self.port}/{database}"
 
     def _pg_ctl(self, *args: str) -> None:
-        _run(_as_postgres([postgres_binary("pg_ctl"), "-D", str(self.data), *args]), check=True)
+        result = _run(_as_postgres([postgres_binary("pg_ctl"), "-D", str(self.data), *args]))
+        if result.returncode:
+            log = self.log.read_text(errors="replace")[-2000:] if self.log.exists() else ""
+            raise RuntimeError(f"pg_ctl {args[-1]} failed: {result.stderr!r}\n{log}")
 
     def init(self) -> None:
         if os.geteuid() == 0:
@@ -109,8 +115,12 @@ class ThrowawayCluster:
         return self.url(name)
 
     def __enter__(self) -> ThrowawayCluster:
-        self.init()
-        self.start()
+        try:
+            self.init()
+            self.start()
+        except BaseException:
+            self.__exit__()
+            raise
         return self
 
     def __exit__(self, *exc_info) -> None:
