@@ -209,16 +209,22 @@ class AppInstance:
     def log_tail(self, lines: int = 40) -> str:
         return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
 
-    def stop(self) -> None:
+    def begin_stop(self) -> None:
         if self.process.poll() is None:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(self.process.pid, signal.SIGINT)  # quick shutdown: nothing in flight
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait(timeout=5)
+
+    def finish_stop(self) -> None:
+        try:
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(timeout=5)
+
+    def stop(self) -> None:
+        self.begin_stop()
+        self.finish_stop()
 
 
 def start_instance(
@@ -281,8 +287,10 @@ def app_instances(
             wait_until_serving(instance)
         yield instances
     finally:
+        for instance in instances:  # all at once: each takes a few seconds to wind down
+            instance.begin_stop()
         for instance in instances:
-            instance.stop()
+            instance.finish_stop()
         shutil.rmtree(log_folder, ignore_errors=True)
 
 
