@@ -1,4 +1,5 @@
-"""Admin registrations: partner organisations as translatable snippets, the translation overview."""
+"""Admin registrations: partner organisations as translatable snippets, the translation overview,
+and the guard that stops an editor saving over a newer version of a page."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +8,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .edit_conflicts import refuse_stale_save
 from .partners import PartnerOrganisation
 from .translation_overview import overview_view
 
@@ -21,6 +23,8 @@ class PartnerOrganisationViewSet(SnippetViewSet):
 
 
 register_snippet(PartnerOrganisationViewSet)
+
+hooks.register("before_edit_page", refuse_stale_save)
 
 
 @hooks.register("register_admin_urls")

@@ -145,6 +145,8 @@ class PartnerFinderPage(RoutablePageMixin, MatchingPage):
                     request, "matching/introduction_form.html", context, status=429
                 )
             if form.is_valid():
+                # Worked out before saving: once the row is stored, only a success may follow.
+                sent_url = self.url + self.reverse_subpage("introduction_sent")
                 introduction = IntroductionRequest.objects.create(
                     from_city=suggestion.city,
                     to_city=suggestion.partner,
@@ -157,10 +159,15 @@ class PartnerFinderPage(RoutablePageMixin, MatchingPage):
                     consent_given_at=timezone.now(),
                     consent_language=get_language(),
                 )
-                transaction.on_commit(lambda: notifications.introduction_requested(introduction))
-                transaction.on_commit(lambda: notifications.confirm_to_person(introduction))
-                sent = self.url + self.reverse_subpage("introduction_sent")
-                return redirect(f"{sent}?withdraw={withdrawal_token(introduction)}")
+                # robust: a failed e-mail is logged; the visitor, whose request is stored, is
+                # not told it failed (and so never sends it twice).
+                transaction.on_commit(
+                    lambda: notifications.introduction_requested(introduction), robust=True
+                )
+                transaction.on_commit(
+                    lambda: notifications.confirm_to_person(introduction), robust=True
+                )
+                return redirect(f"{sent_url}?withdraw={withdrawal_token(introduction)}")
         return TemplateResponse(request, "matching/introduction_form.html", context)
 
     @path("introduction-sent/")
@@ -195,10 +202,15 @@ class RegisterCityPage(MatchingPage):
                 context["rate_limited"] = True
                 return TemplateResponse(request, self.template, context, status=429)
             if form.is_valid():
+                sent_url = self.url + "?sent=1"  # before saving, as for introductions
                 application = register_city(form, get_language())
-                transaction.on_commit(lambda: notifications.application_received(application))
-                transaction.on_commit(lambda: notifications.confirm_to_person(application))
-                return redirect(f"{self.url}?sent=1&withdraw={withdrawal_token(application)}")
+                transaction.on_commit(
+                    lambda: notifications.application_received(application), robust=True
+                )
+                transaction.on_commit(
+                    lambda: notifications.confirm_to_person(application), robust=True
+                )
+                return redirect(f"{sent_url}&withdraw={withdrawal_token(application)}")
         return TemplateResponse(request, self.template, context)
 
 

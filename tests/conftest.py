@@ -51,3 +51,35 @@ def pytest_sessionfinish(session, exitstatus):
             "Marked suites that did not really run: " + "; ".join(problems), red=True
         )
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+@pytest.fixture(scope="session")
+def live_cluster():
+    """A PostgreSQL cluster of the slow suites' own (never the machine's shared server)."""
+    from .live_servers import ThrowawayCluster
+
+    with ThrowawayCluster() as cluster:
+        yield cluster
+
+
+@pytest.fixture(scope="session")
+def live_database(live_cluster) -> str:
+    """A migrated database in it with reference data, demo content and an admin account."""
+    from .live_servers import prepare_site
+
+    url = live_cluster.create_database("rescom_live")
+    prepare_site(url)
+    return url
+
+
+@pytest.fixture(scope="session")
+def live_instances(live_database):
+    """Two gunicorn instances on that database and the shared Redis cache, as in a deploy.
+
+    The per-address form limit is off: every load-test visitor comes from 127.0.0.1.
+    """
+    from .live_servers import app_instances, flush_shared_cache
+
+    flush_shared_cache()
+    with app_instances(live_database, RATELIMIT_ENABLE="false") as instances:
+        yield instances

@@ -238,3 +238,54 @@ def test_introduction_messages_and_contacts_never_reach_public_pages(client, sit
     ):
         body = client.get(url).content.decode().lower()
         assert "sentinel" not in body, url
+
+
+@pytest.mark.parametrize("crash_in", ["scoring", "writing"])
+def test_pages_keep_the_last_good_suggestions_when_a_recompute_crashes(
+    client, site, monkeypatch, django_capture_on_commit_callbacks, crash_in
+):
+    from matching import services
+    from matching.models import RecomputeRun
+
+    soroca = CityFactory(
+        name="Soroca",
+        slug="md-soroca",
+        country="MD",
+        population=22_000,
+        challenges={"brain-drain": 3},
+        seeks=["libraries"],
+    )
+    recompute_suggestions()
+    finder = "/en/partner-finder/"
+    assert "Härnösand" in client.get(finder, {"city": "md-soroca"}).content.decode()
+    assert "Soroca" in client.get("/en/cities/se-harnosand/").content.decode()
+
+    def crash(*args, **kwargs):
+        raise RuntimeError("recompute crashed")
+
+    if crash_in == "scoring":
+        monkeypatch.setattr(services.PairScorer, "fit", crash)
+    else:  # after the old suggestions were deleted, inside the same transaction
+        monkeypatch.setattr(StoredSuggestion.objects, "bulk_create", crash)
+    with django_capture_on_commit_callbacks(execute=True):
+        soroca.population = 23_000
+        soroca.save()  # an approved profile changed: the background task recomputes, and fails
+
+    assert RecomputeRun.objects.latest("pk").status == RecomputeRun.Status.FAILED
+    assert "Härnösand" in client.get(finder, {"city": "md-soroca"}).content.decode()
+    assert "Soroca" in client.get("/en/cities/se-harnosand/").content.decode()
+
+
+def test_a_stored_registration_is_confirmed_even_when_the_staff_email_fails(
+    client, site, monkeypatch, django_capture_on_commit_callbacks
+):
+    import smtplib
+
+    def mail_server_down(*args, **kwargs):
+        raise smtplib.SMTPServerDisconnected("mail server down")
+
+    monkeypatch.setattr("matching.notifications.send_mail", mail_server_down)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/en/register/", registration())
+    assert response.status_code == 302  # stored: told so, and never asked to send it again
+    assert CityApplication.objects.filter(city__slug="md-cahul").count() == 1

@@ -1,0 +1,47 @@
+"""Two editors who opened the same revision: the second save is refused, never silently applied.
+
+Wagtail 8 refuses a stale save only for its autosave (JSON) requests; a plain form post
+from an editor whose page has since been saved by someone else overwrites their work. The
+same test Wagtail uses for autosave is applied here to every edit form post.
+"""
+
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from wagtail.admin import messages
+from wagtail.models import Page, Revision
+
+
+def is_stale(form: QueryDict, page: Page) -> bool:
+    """Whether the form was loaded from a revision that is no longer the page's latest."""
+    latest = Revision.objects.filter(pk=page.latest_revision_id).only("created_at").first()
+    if latest is None:
+        return False
+    if autosaved := form.get("overwrite_revision_id"):
+        return autosaved != str(latest.pk)
+    if loaded := form.get("loaded_revision_id"):
+        return loaded != str(latest.pk) or (
+            form.get("loaded_revision_created_at", "") != latest.created_at.isoformat()
+        )
+    return False
+
+
+def refuse_stale_save(request: HttpRequest, page: Page) -> HttpResponse | None:
+    """The `before_edit_page` hook: send the editor back to the latest version, told why."""
+    if request.method != "POST" or not request.accepts("text/html"):
+        return None  # Wagtail checks its own autosave requests
+    if not is_stale(request.POST, page):
+        return None
+    messages.error(
+        request,
+        _(
+            "Another editor saved this page after you opened it. Your changes were not saved, "
+            "so that theirs are not lost: compare the versions in the history, then make your "
+            "changes again."
+        ),
+        buttons=[
+            messages.button(reverse("wagtailadmin_pages:history", args=[page.pk]), _("History"))
+        ],
+    )
+    return redirect("wagtailadmin_pages:edit", page.pk)
