@@ -75,8 +75,8 @@ class PairScorer(BaseEstimator):
         self,
         weights: Weights | None = None,
         population_scale: float = DEFAULT_POPULATION_SCALE,
-        block_size: int = 256,
-        tile_width: int = 512,
+        block_size: int = 512,
+        tile_width: int = 256,
         n_jobs: int | None = None,
         ngram_range: tuple[int, int] = (3, 5),
     ):

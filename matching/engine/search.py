@@ -57,8 +57,8 @@ def search(
     rows: Side,
     cols: Side | None,
     k: int,
-    block_rows: int = 256,
-    tile_cols: int = 512,
+    block_rows: int = 512,
+    tile_cols: int = 256,
     threads: int = 1,
 ) -> tuple[Pairs, Pairs | None]:
     """Candidate (position in side.cities, position in side.scorer.partners) pairs per side.
