@@ -78,7 +78,7 @@ def search(
     workspace = threading.local()
 
     def block(span: tuple[int, int]) -> Pairs:
-        return _block(rows, span, span[1] <= shared, k, w, h, c, col_max, workspace)
+        return _block(rows, span, span[1] <= shared, k, w, h, (c, r * c), col_max, workspace)
 
     # Tiles are small: our threads share them, BLAS stays on one thread.
     with single_threaded_blas():
@@ -99,7 +99,7 @@ def _block(
     k: int,
     w: int,
     h: int,
-    c: int,
+    tile: tuple[int, int],
     col_max: np.ndarray,
     workspace: threading.local,
 ) -> Pairs:
@@ -113,6 +113,9 @@ def _block(
     start, stop = span
     n = stop - start
     height = h * math.ceil(n / h) if in_pool else n
+    # tile is (width, area): a block of few rows (one city asked for, say) gets wider
+    # tiles of the same area, so it pays for a few numpy calls rather than hundreds.
+    c = w * math.ceil(max(tile[0], tile[1] // height) / w)
     q = rows.scorer.queries(rows.cities[start:stop])
     tiles = _spans(0, rows.pool, c)
     stored = _buffer(workspace, "stored", len(tiles) * height * c).reshape(len(tiles), height * c)
