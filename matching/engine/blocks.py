@@ -6,8 +6,8 @@ with the weights folded in they are a single matrix product. The population kern
 exp(-rate |log p - log q|) is the rank-one product p^rate x q^-rate whenever every
 partner in the run is smaller than every city in the block (and q^rate x p^-rate when
 larger); callers sort cities by population so that almost every tile is such a case and
-the kernel rides along in the product as one extra column. Only tiles whose population
-ranges overlap pay a few elementwise passes.
+the kernel rides along in the product as one extra column. Only the runs of partners
+whose sizes overlap the block's pay a few elementwise passes.
 """
 
 from collections.abc import Callable
