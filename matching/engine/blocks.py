@@ -6,11 +6,13 @@ with the weights folded in they are a single matrix product. The population kern
 exp(-rate |log p - log q|) is the rank-one product p^rate x q^-rate whenever every
 partner in the run is smaller than every city in the block (and q^rate x p^-rate when
 larger); callers sort cities by population so that almost every tile is such a case and
-the kernel rides along in the product as one extra column. Only tiles whose population
-ranges overlap pay a few elementwise passes.
+the kernel rides along in the product as one extra column. Only the runs of partners
+whose sizes overlap the block's pay a few elementwise passes.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 from scipy import sparse
@@ -99,30 +101,151 @@ class BlockScorer:
         calls: fresh large temporaries would cost a page fault per page on every tile.
         """
         cols = slice(start, stop, step)
+        self._score(q, cols, out, scratch, lambda matrix: matrix[:, cols])
+
+    def score_at(self, q: QueryBlock, positions: np.ndarray, out: np.ndarray) -> None:
+        """Write approximate scores of q x partners[positions] into out (n x len(positions))."""
+        cols = np.asarray(positions, dtype=np.intp)
+        self._score(q, cols, out, None, lambda matrix: matrix[:, cols])
+
+    def score_chunked(
+        self,
+        q: QueryBlock,
+        start: int,
+        stop: int,
+        out: np.ndarray,
+        scratch: np.ndarray | None = None,
+    ) -> None:
+        """Scores of q x partners[start:stop] by strided chunk: out[j, i, s] is city i
+        against partner start + j x cw + s, out being (w, n, cw); -inf past stop.
+
+        Chunk s (partners s, s + cw, ...) is then a maximum over the first axis: one
+        vectorised pass, where chunks along a row would take a fold per halving.
+        """
+        chunks, n, width = out.shape
+        size = stop - start
+        if chunks * width < size:
+            raise ValueError("out holds fewer than stop - start partners")
         if scratch is None:
             scratch = np.empty(2 * out.size, dtype=np.float32)
+        if size > 0:
+            # Each slice j is its own run of partners, all smaller, all larger or
+            # overlapping the cities in size. Partners sorted by size leave few of the
+            # last kind, the only one that pays for the elementwise kernel.
+            firsts = np.arange(0, size, width)
+            logs = self._p_log[start:stop]
+            low, high = np.minimum.reduceat(logs, firsts), np.maximum.reduceat(logs, firsts)
+            kind = np.where(
+                high <= q.log_population.min(initial=np.inf),
+                0,
+                np.where(low >= q.log_population.max(initial=-np.inf), 1, 2),
+            )
+            if self.population_weight == 0:
+                kind[:] = 0
+            edges = np.flatnonzero(np.r_[True, kind[1:] != kind[:-1], True])
+            for j0, j1 in pairwise(edges.tolist()):
+                part = out[j0:j1]
+                self._product(
+                    q,
+                    part,
+                    scratch[: 2 * part.size],
+                    lambda matrix, j0=j0, j1=j1: _chunked(matrix, start, stop, chunks, width)[
+                        j0:j1
+                    ],
+                    low[j0:j1].min(),
+                    high[j0:j1].max(),
+                )
+
+            def spread(dense: np.ndarray) -> np.ndarray:
+                padded = np.zeros((n, chunks * width), dtype=np.float32)
+                padded[:, :size] = dense
+                return padded.reshape(n, chunks, width).transpose(1, 0, 2)
+
+            self._extras(
+                q,
+                slice(start, stop),
+                out,
+                scratch,
+                lambda matrix: _chunked(matrix, start, stop, chunks, width),
+                spread,
+            )
+        full, rest = divmod(size, width)
+        out[full + 1 :] = -np.inf
+        if full < chunks:
+            out[full, :, rest:] = -np.inf
+
+    def _score(
+        self,
+        q: QueryBlock,
+        cols: slice | np.ndarray,
+        out: np.ndarray,
+        scratch: np.ndarray | None,
+        take: Callable[[np.ndarray], np.ndarray],
+    ) -> None:
+        if scratch is None:
+            scratch = np.empty(2 * out.size, dtype=np.float32)
+        logs = self._p_log[cols]
+        low, high = logs.min(initial=np.inf), logs.max(initial=-np.inf)
+        self._product(q, out, scratch, take, low, high)
+        self._extras(q, cols, out, scratch, take, lambda dense: dense)
+
+    def _product(
+        self,
+        q: QueryBlock,
+        out: np.ndarray,
+        scratch: np.ndarray,
+        take: Callable[[np.ndarray], np.ndarray],
+        low: float,
+        high: float,
+    ) -> None:
+        """Challenges, themes and population into out, for partners of log sizes low-high;
+        take gives the partner-side operand in out's layout."""
         a = scratch[: out.size].reshape(out.shape)
         b = scratch[out.size : 2 * out.size].reshape(out.shape)
-        logs = self._p_log[cols]
         if self.population_weight == 0:
-            np.matmul(q.smaller[:, :-1], self._p_smaller[:-1, cols], out=out)
-        elif logs.max(initial=-np.inf) <= q.log_population.min():
-            np.matmul(q.smaller, self._p_smaller[:, cols], out=out)
-        elif logs.min(initial=np.inf) >= q.log_population.max():
-            np.matmul(q.larger, self._p_larger[:, cols], out=out)
+            np.matmul(q.smaller[:, :-1], take(self._p_smaller[:-1]), out=out)
+        elif high <= q.log_population.min(initial=np.inf):
+            np.matmul(q.smaller, take(self._p_smaller), out=out)
+        elif low >= q.log_population.max(initial=-np.inf):
+            np.matmul(q.larger, take(self._p_larger), out=out)
         else:
             # Sizes overlap: the kernel is the smaller of the two rank-one products.
-            np.matmul(q.smaller[:, :-1], self._p_smaller[:-1, cols], out=out)
-            np.multiply(q.smaller[:, -1:], self._p_smaller[-1, cols], out=a)
-            np.multiply(q.larger[:, -1:], self._p_larger[-1, cols], out=b)
+            np.matmul(q.smaller[:, :-1], take(self._p_smaller[:-1]), out=out)
+            np.multiply(q.smaller[:, -1:], take(self._p_smaller[-1:]), out=a)
+            np.multiply(q.larger[:, -1:], take(self._p_larger[-1:]), out=b)
             np.minimum(a, b, out=a)
             out += a
+
+    def _extras(
+        self,
+        q: QueryBlock,
+        cols: slice | np.ndarray,
+        out: np.ndarray,
+        scratch: np.ndarray,
+        take: Callable[[np.ndarray], np.ndarray],
+        spread: Callable[[np.ndarray], np.ndarray],
+    ) -> None:
+        """The optional components: language, and text (a sparse product, computed as
+        cities x partners and spread into out's layout)."""
         if self.language_weight > 0:
-            np.matmul(q.languages, self._p_languages[:, cols], out=a)
+            a = scratch[: out.size].reshape(out.shape)
+            np.matmul(q.languages, take(self._p_languages), out=a)
             np.minimum(a, self.language_weight, out=a)
             out += a
         if self.uses_text:
-            out += (q.text @ self._p_text[:, cols]).toarray()
+            out += spread((q.text @ self._p_text[:, cols]).toarray())
+
+
+def _chunked(matrix: np.ndarray, start: int, stop: int, chunks: int, width: int) -> np.ndarray:
+    """matrix[:, start:start + chunks x width] as (chunks, rows, width); past stop the
+    columns are other partners' or zeros: the caller overwrites those scores."""
+    end = start + chunks * width
+    if end <= matrix.shape[1]:
+        part = matrix[:, start:end]
+    else:
+        part = np.zeros((matrix.shape[0], chunks * width), dtype=matrix.dtype)
+        part[:, : stop - start] = matrix[:, start:stop]
+    return part.reshape(matrix.shape[0], chunks, width).transpose(1, 0, 2)
 
 
 def _transposed(matrix: np.ndarray) -> np.ndarray:

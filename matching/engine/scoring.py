@@ -31,7 +31,7 @@ from .profiles import Profile
 from .reasons import Reason, explain, render_reason
 from .regions import BSR, EAST, other_side
 from .search import Side, search
-from .threads import thread_count
+from .threads import run_parallel, thread_count
 
 
 @dataclass(slots=True)
@@ -75,8 +75,8 @@ class PairScorer(BaseEstimator):
         self,
         weights: Weights | None = None,
         population_scale: float = DEFAULT_POPULATION_SCALE,
-        block_size: int = 256,
-        tile_width: int = 512,
+        block_size: int = 512,
+        tile_width: int = 256,
         n_jobs: int | None = None,
         ngram_range: tuple[int, int] = (3, 5),
     ):
@@ -138,32 +138,36 @@ class PairScorer(BaseEstimator):
             raise ValueError(f"k must be a positive integer, got {k!r}")
         everyone = np.arange(len(self.profiles_))
         cities = everyone if ids is None else self._indices(ids)
-        pairs = self._candidate_pairs(cities, k)
-        city = np.concatenate([c for c, _ in pairs])
-        partner = np.concatenate([p for _, p in pairs])
         names = self.component_names_
-        values = pair_components(
-            self.matrices_, city, partner, names, self.population_scale, self._threads()
-        )
-        total = round_scores(total_score(values, names, self.weights_))
-        # One integer key: city, then score (in tenths) falling, then partner index, which
-        # is partner id order since profiles are sorted by id. Keys are unique.
         row_of = np.full(len(self.profiles_), -1, dtype=np.int64)
         row_of[cities] = np.arange(len(cities))
-        best = 100 * 10**SCORE_DECIMALS
-        falling = best - np.rint(total * 10**SCORE_DECIMALS).astype(np.int64)
-        order = np.argsort((row_of[city] * (best + 1) + falling) * len(self.profiles_) + partner)
-        city = city[order]
-        starts = np.flatnonzero(np.r_[True, city[1:] != city[:-1]])
-        place = np.arange(len(city)) - np.repeat(starts, np.diff(np.r_[starts, len(city)]))
-        keep = place < k
-        at, kept = (row_of[city[keep]], place[keep]), order[keep]
         partners = np.full((len(cities), k), -1, dtype=np.intp)
         scores = np.full((len(cities), k), np.nan)
         components = np.full((len(cities), k, len(names)), np.nan)
-        partners[at] = partner[kept]
-        scores[at] = total[kept]
-        components[at] = round_components(values[kept])
+
+        def select(pairs: tuple[np.ndarray, np.ndarray]) -> None:
+            # Exact scores of one piece's candidates, then each city's k best: its rows
+            # of the result are its own, so pieces run in parallel.
+            city, partner = pairs
+            values = pair_components(self.matrices_, city, partner, names, self.population_scale)
+            total = round_scores(total_score(values, names, self.weights_))
+            # One integer key: city, then score (in tenths) falling, then partner index,
+            # which is partner id order since profiles are sorted by id. Keys are unique.
+            best = 100 * 10**SCORE_DECIMALS
+            falling = best - np.rint(total * 10**SCORE_DECIMALS).astype(np.int64)
+            key = (row_of[city] * (best + 1) + falling) * len(self.profiles_) + partner
+            order = np.argsort(key)
+            city = city[order]
+            starts = np.flatnonzero(np.r_[True, city[1:] != city[:-1]])
+            place = np.arange(len(city)) - np.repeat(starts, np.diff(np.r_[starts, len(city)]))
+            keep = place < k
+            at, kept = (row_of[city[keep]], place[keep]), order[keep]
+            partners[at] = partner[kept]
+            scores[at] = total[kept]
+            components[at] = round_components(values[kept])
+
+        pieces = [pairs for pairs in self._candidate_pairs(cities, k) if len(pairs[0])]
+        run_parallel(select, pieces, self._threads())
         return Ranking(cities, partners, scores, components, names)
 
     def top_k(self, k: int = 10, ids: Iterable[str] | None = None) -> dict[str, list[Suggestion]]:
@@ -256,10 +260,13 @@ class PairScorer(BaseEstimator):
             rows = Side(self.order_[big], self.block_scorers_[small], pool[small])
             cols = Side(self.order_[small], self.block_scorers_[big], pool[big])
             (r_city, r_partner), (c_city, c_partner) = search(rows, cols, k, **options)
+            # The rows' candidates come city by city: cut them, between cities, into a
+            # few pieces of their own.
+            cuts = np.searchsorted(r_city, np.linspace(0, len(rows.cities), 4)[1:-1])
             return [
-                (rows.cities[r_city], rows.scorer.partners[r_partner]),
-                (cols.cities[c_city], cols.scorer.partners[c_partner]),
-            ]
+                (rows.cities[c], rows.scorer.partners[p])
+                for c, p in zip(np.split(r_city, cuts), np.split(r_partner, cuts), strict=True)
+            ] + [(cols.cities[c_city], cols.scorer.partners[c_partner])]
         found = []
         for region in (BSR, EAST):
             chosen = cities[self.regions_[cities] == region]

@@ -26,7 +26,8 @@ from .components import SCORE_DECIMALS
 from .threads import run_parallel, single_threaded_blas
 
 MARGIN = 10.0**-SCORE_DECIMALS + 2 * APPROX_ERROR + 1e-6
-# Longest chunks (measured): folds along rows cost more per halving than along columns.
+# Longest chunks (measured): longer row chunks save partition work but read back more
+# scores per chosen chunk; 32 was slower than 16.
 ROW_CHUNK, COLUMN_CHUNK = 16, 32
 Pairs = tuple[np.ndarray, np.ndarray]
 
@@ -57,8 +58,8 @@ def search(
     rows: Side,
     cols: Side | None,
     k: int,
-    block_rows: int = 256,
-    tile_cols: int = 512,
+    block_rows: int = 512,
+    tile_cols: int = 256,
     threads: int = 1,
 ) -> tuple[Pairs, Pairs | None]:
     """Candidate (position in side.cities, position in side.scorer.partners) pairs per side.
@@ -70,14 +71,15 @@ def search(
     h = chunk_size(cols.pool, k, COLUMN_CHUNK) if cols is not None else 1
     r, c = h * math.ceil(block_rows / h), w * math.ceil(tile_cols / w)
     shared = cols.pool if cols is not None else 0  # rows that are the columns' partners
-    col_max = np.full((math.ceil(shared / h), len(cols.cities) if cols else 0), -np.inf, np.float32)
+    # One row per column city, as ranked later: written in place, never transposed.
+    col_max = np.full((len(cols.cities) if cols else 0, math.ceil(shared / h)), -np.inf, np.float32)
 
     # Each thread reuses its buffers from block to block: fresh large arrays would cost
     # a page fault per page every time.
     workspace = threading.local()
 
     def block(span: tuple[int, int]) -> Pairs:
-        return _block(rows, span, span[1] <= shared, k, w, h, c, col_max, workspace)
+        return _block(rows, span, span[1] <= shared, k, w, h, (c, r * c), col_max, workspace)
 
     # Tiles are small: our threads share them, BLAS stays on one thread.
     with single_threaded_blas():
@@ -87,8 +89,7 @@ def search(
         found_rows = _concatenate(found)
         found_cols = None
         if cols is not None:
-            maxima = np.ascontiguousarray(col_max.T)
-            found_cols = _rescore_chunks(maxima, h, r, cols, k, threads)
+            found_cols = _rescore_chunks(col_max, h, r, cols, k, threads)
     return found_rows, found_cols
 
 
@@ -99,102 +100,111 @@ def _block(
     k: int,
     w: int,
     h: int,
-    c: int,
+    tile: tuple[int, int],
     col_max: np.ndarray,
     workspace: threading.local,
 ) -> Pairs:
     """Score one block of rows against every tile; return the rows' candidates.
 
-    Tile chunks are strided (row chunk s of a tile c wide holds its columns s, s + c/w,
-    ...), so chunk maxima are log2(w) halving folds: a few vectorised maxima per tile,
-    not one short loop per chunk.
+    A tile is laid out by strided chunk (see BlockScorer.score_chunked): w slices of
+    (rows x c/w), so the rows' chunk maxima are one maximum over the slices. The
+    columns' chunks are strided too (chunk s of a block of height rows holds its rows s,
+    s + height/h, ...): log2(h) halving folds.
     """
     start, stop = span
     n = stop - start
     height = h * math.ceil(n / h) if in_pool else n
+    # tile is (width, area): a block of few rows (one city asked for, say) gets wider
+    # tiles of the same area, so it pays for a few numpy calls rather than hundreds.
+    c = w * math.ceil(max(tile[0], tile[1] // height) / w)
     q = rows.scorer.queries(rows.cities[start:stop])
     tiles = _spans(0, rows.pool, c)
     stored = _buffer(workspace, "stored", len(tiles) * height * c).reshape(len(tiles), height * c)
-    widths = np.array([w * math.ceil((b - a) / w) for a, b in tiles], dtype=np.intp)
-    row_max = np.empty((n, int(widths.sum()) // w), dtype=np.float32)
+    widths = np.array([math.ceil((b - a) / w) for a, b in tiles], dtype=np.intp)
+    # Tile by tile, each contiguous (a reduction into a strided view is 4x slower); chunks
+    # past a short last tile stay -inf.
+    row_max = np.full((len(widths), n, c // w), -np.inf, dtype=np.float32)
     scratch = _buffer(workspace, "scratch", 2 * height * c)
     if in_pool:
         tiles = tiles + _spans(rows.pool, len(rows.scorer), c)
         extra = _buffer(workspace, "extra", height * c)
     for t, (a, b) in enumerate(tiles):
         ranks_rows = t < len(widths)
-        width = int(widths[t]) if ranks_rows else b - a
-        scores = (stored[t] if ranks_rows else extra)[: height * width].reshape(height, width)
+        width = math.ceil((b - a) / w)
+        scores = (stored[t] if ranks_rows else extra)[: w * height * width]
+        scores = scores.reshape(w, height, width)
         if height > n:
-            scores[n:] = -np.inf
-        if width > b - a:
-            scores[:, b - a :] = -np.inf
-        rows.scorer.score(q, a, b, scores[:n, : b - a], scratch=scratch)
+            scores[:, n:] = -np.inf
+        rows.scorer.score_chunked(q, a, b, scores[:, :n], scratch=scratch[: 2 * w * n * width])
         if in_pool:
-            col_max[start // h : start // h + height // h, a:b] = _fold(
-                scores[:, : b - a], h, 0, scratch[: height * c]
-            )
+            # Row j x width + u of folded: the chunk maxima of column a + j x width + u.
+            folded = _fold(scores, h, 1, scratch[: scores.size // 2]).transpose(0, 2, 1)
+            folded = folded.reshape(-1, height // h)
+            col_max[a:b, start // h : start // h + height // h] = folded[: b - a]
         if ranks_rows:
-            row_max[:, a // w : a // w + width // w] = _fold(
-                scores[:n], w, 1, scratch[height * c :]
-            )
+            np.max(scores[:, :n], axis=0, out=row_max[t, :, :width])
     if not len(tiles) or not rows.pool:
         return np.zeros(0, np.intp), np.zeros(0, np.intp)
     # The rows' best chunks, read back from the stored tiles.
+    row_max = row_max.transpose(1, 0, 2).reshape(n, -1)
     city, chunk, threshold = _best_chunks(row_max, min(k, rows.pool))
     tile, offset = np.divmod(chunk, c // w)
-    stride = widths[tile] // w
-    column = offset[:, None] + stride[:, None] * np.arange(w)
-    start_of = tile * stored.shape[1] + city * widths[tile]
-    values = np.take(stored.ravel(), start_of[:, None] + column)
+    width = widths[tile]
+    step = np.arange(w)
+    first = tile * stored.shape[1] + city * width + offset
+    values = np.take(stored.ravel(), first[:, None] + (height * width)[:, None] * step)
     row, position = _reaching(values, threshold)
-    return city[row] + start, (tile * c)[row] + column.ravel()[position]
+    partner = (tile * c + offset)[:, None] + width[:, None] * step
+    return city[row] + start, partner.ravel()[position]
 
 
 def _rescore_chunks(maxima: np.ndarray, h: int, r: int, side: Side, k: int, threads: int) -> Pairs:
     """Rescore each city's best chunks of partners; keep the pairs reaching the threshold.
 
     Chunk ids are block * (r / h) + offset, as _block laid them out: chunk offset of a
-    block holds its rows offset, offset + step, ... Cities are rescored block by block,
-    against the whole block in one product: more pairs than the chunks hold, but a few
-    large products cost less than many small ones.
+    block of rows a..b holds a + offset, a + offset + ceil((b - a) / h), ... Each chunk
+    is rescored once, for every city that needs it: one small product of exactly the
+    pairs wanted.
     """
     n = maxima.shape[0]
     if not n or not side.pool:
         return np.zeros(0, np.intp), np.zeros(0, np.intp)
-    city, chunk_id, threshold = _best_chunks(maxima, min(k, side.pool))
-    block_of, offset = np.divmod(chunk_id, r // h)
-    values = np.empty((len(city), h), dtype=np.float32)
-    partner = np.empty((len(city), h), dtype=np.intp)
-    order = np.argsort(block_of, kind="stable")
-    blocks = block_of[order]
-    edges = np.flatnonzero(np.r_[True, blocks[1:] != blocks[:-1], True])
+    city, chunk_id, threshold = _best_chunks(maxima, min(k, side.pool), threads)
+    order = np.argsort(chunk_id, kind="stable")
+    edges = np.flatnonzero(np.r_[True, chunk_id[order[1:]] != chunk_id[order[:-1]], True])
+    m = np.arange(h)
 
-    def rescore(group: tuple[int, int]) -> None:
+    def rescore(group: tuple[int, int]) -> Pairs:
         members = order[group[0] : group[1]]
-        a = int(block_of[members[0]]) * r
+        block, offset = divmod(int(chunk_id[members[0]]), r // h)
+        a = block * r
         b = min(a + r, side.pool)
-        cities, position = np.unique(city[members], return_inverse=True)
-        out = np.empty((len(cities), b - a), dtype=np.float32)
-        side.scorer.score(side.scorer.queries(side.cities[cities]), a, b, out)
-        column = offset[members, None] + math.ceil((b - a) / h) * np.arange(h)
-        inside = column < b - a
-        column = np.minimum(column, b - a - 1)
-        values[members] = np.where(inside, out[position[:, None], column], -np.inf)
-        partner[members] = a + column
+        partners = a + offset + math.ceil((b - a) / h) * m
+        partners = partners[partners < b]
+        out = np.empty((len(members), len(partners)), dtype=np.float32)
+        side.scorer.score_at(side.scorer.queries(side.cities[city[members]]), partners, out)
+        row, column = np.nonzero(out >= threshold[members, None])
+        return city[members[row]], partners[column]
 
-    run_parallel(rescore, list(pairwise(edges)), threads)
-    row, position = _reaching(values, threshold)
-    return city[row], partner.ravel()[position]
+    return _concatenate(run_parallel(rescore, list(pairwise(edges)), threads))
 
 
-def _best_chunks(maxima: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _best_chunks(
+    maxima: np.ndarray, k: int, threads: int = 1
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(city, chunk, threshold) for the chunks whose maximum reaches the city's threshold:
     its k-th best chunk maximum (a lower bound of its k-th best score) less MARGIN."""
     n_chunks = maxima.shape[1]
-    threshold = np.partition(maxima, n_chunks - k, axis=1)[:, n_chunks - k] - MARGIN
-    city, chunk = np.nonzero(maxima >= threshold[:, None])
-    return city, chunk, threshold[city]
+
+    def part(span: tuple[int, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        rows = maxima[span[0] : span[1]]
+        threshold = np.partition(rows, n_chunks - k, axis=1)[:, n_chunks - k] - MARGIN
+        city, chunk = np.nonzero(rows >= threshold[:, None])
+        return city + span[0], chunk, threshold[city]
+
+    spans = _spans(0, len(maxima), max(1, math.ceil(len(maxima) / threads))) or [(0, 0)]
+    found = run_parallel(part, spans, threads)
+    return tuple(np.concatenate([f[i] for f in found]) for i in range(3))  # type: ignore[return-value]
 
 
 def _reaching(values: np.ndarray, threshold: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -209,13 +219,10 @@ def _fold(values: np.ndarray, times: int, axis: int, buffer: np.ndarray) -> np.n
     Element s of the result is the maximum over s, s + n/times, s + 2n/times, ... The
     first fold writes into buffer, so values is left as it was.
     """
+    before = (slice(None),) * axis
     while times > 1:
-        if axis == 0:
-            half = values.shape[0] // 2
-            low, high = values[:half], values[half:]
-        else:
-            half = values.shape[1] // 2
-            low, high = values[:, :half], values[:, half:]
+        half = values.shape[axis] // 2
+        low, high = values[(*before, slice(0, half))], values[(*before, slice(half, None))]
         out = low
         if buffer is not None:
             out, buffer = buffer[: low.size].reshape(low.shape), None

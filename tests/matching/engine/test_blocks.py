@@ -52,3 +52,24 @@ def test_a_strided_run_of_partners_scores_like_the_same_partners_one_by_one():
         single = np.empty((12, 1), dtype=np.float32)
         scorer.score(q, partner, partner + 1, single)
         np.testing.assert_allclose(strided[:, j], single[:, 0], atol=1e-4)
+
+
+@pytest.mark.parametrize("weights", WEIGHTS)
+@pytest.mark.parametrize(("chunks", "width"), [(1, 5), (4, 3), (3, 7)])
+def test_chunked_layout_holds_the_same_scores_and_nothing_past_the_run(weights, chunks, width):
+    profiles = random_cities(14, 9, seed=3)
+    m = ProfileVectorizer(text=weights.text > 0).fit(profiles).transform(profiles)
+    by_size = np.argsort(m.population, kind="stable")
+    scorer = BlockScorer(m, weights, 4.0, by_size)
+    # Smallest, largest and all cities: runs of partners smaller, larger and overlapping.
+    for chosen in (by_size[:4], by_size[-4:], by_size):
+        q = scorer.queries(chosen)
+        for start in range(0, len(profiles), 5):
+            stop = min(start + chunks * width, len(profiles))
+            plain = np.empty((len(chosen), stop - start), dtype=np.float32)
+            scorer.score(q, start, stop, plain)
+            chunked = np.empty((chunks, len(chosen), width), dtype=np.float32)
+            scorer.score_chunked(q, start, stop, chunked)
+            laid_out = chunked.transpose(1, 0, 2).reshape(len(chosen), -1)
+            np.testing.assert_allclose(laid_out[:, : stop - start], plain, atol=1e-4)
+            assert np.all(laid_out[:, stop - start :] == -np.inf)
