@@ -1,5 +1,6 @@
-"""Django's LocaleMiddleware, except that it never sends API or admin 404s to a language prefix."""
+"""Request handling around the views: language prefixes, and addresses no database can read."""
 
+from django.core.exceptions import SuspiciousOperation
 from django.middleware.locale import LocaleMiddleware
 
 #: Paths outside the language prefixes: a 404 there is final, not a missing "/en/".
@@ -11,3 +12,23 @@ class SiteLocaleMiddleware(LocaleMiddleware):
         if request.path_info.startswith(UNPREFIXED):
             return response
         return super().process_response(request, response)
+
+
+class RejectNulBytesMiddleware:
+    """A NUL byte in the address is a 400: PostgreSQL cannot compare text holding one (a 500).
+
+    No visitor types one; forms already refuse them in posted fields (Django's validators).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        parts = [
+            request.path,
+            *request.GET.keys(),
+            *(v for _k, vs in request.GET.lists() for v in vs),
+        ]
+        if any("\x00" in part for part in parts):
+            raise SuspiciousOperation("NUL byte in the request address")
+        return self.get_response(request)

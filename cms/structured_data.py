@@ -2,6 +2,8 @@
 
 from django.conf import settings
 
+from .sanitising import safe_url
+
 PUBLISHER = {
     "@type": "Organization",
     "name": "RESCOM: Resilient Communities Learning Platform",
@@ -73,10 +75,11 @@ def event_data(event, request) -> dict:
         "inLanguage": list(event.languages),
         "organizer": PUBLISHER,
     }
-    if event.registration_open:
+    registration_url = safe_url(event.registration_url)
+    if event.registration_open and registration_url:
         data["offers"] = {
             "@type": "Offer",
-            "url": event.registration_url,
+            "url": registration_url,
             "availability": "https://schema.org/InStock",
         }
         if event.registration_deadline:

@@ -1,7 +1,7 @@
 """Views that frame notices for visitors: an untranslated page, a refused or unreadable form post."""
 
 from django.core.exceptions import DisallowedHost
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language, get_language_info
 from django.views import defaults
@@ -49,4 +49,6 @@ def bad_request(request, exception=None):
     if isinstance(exception, DisallowedHost):
         # The site's frame reads the host; an unknown one gets Django's plain answer.
         return defaults.bad_request(request, exception)
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": "The request could not be read."}, status=400)
     return render(request, "home/bad_request.html", status=400)

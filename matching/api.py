@@ -82,6 +82,7 @@ class PartnersQuery(Schema):
 def error_responses(*codes: int) -> dict:
     """OpenAPI entries for the errors an operation answers with (all JSON with a `detail`)."""
     described = {
+        400: "The request could not be read (e.g. a NUL byte in the address).",
         404: "No approved city with this id.",
         422: "A parameter is out of range or malformed.",
         429: "Too many requests from this address; try again later.",
@@ -125,7 +126,7 @@ def approved_cities():
     response=list[CityOut],
     summary="Approved cities",
     tags=["cities"],
-    openapi_extra=error_responses(422, 429),
+    openapi_extra=error_responses(400, 422, 429),
 )
 @paginate(PageNumberPagination, page_size=50)
 def list_cities(request: HttpRequest, filters: Query[CityFilters]):
@@ -150,7 +151,7 @@ def list_cities(request: HttpRequest, filters: Query[CityFilters]):
     response=CityOut,
     summary="One approved city",
     tags=["cities"],
-    openapi_extra=error_responses(404, 429),
+    openapi_extra=error_responses(400, 404, 429),
 )
 def get_city(request: HttpRequest, city_id: str):
     return city_out(get_object_or_404(approved_cities(), slug=city_id))
@@ -161,7 +162,7 @@ def get_city(request: HttpRequest, city_id: str):
     response=list[PartnerOut],
     summary="A city's suggested partners, best first",
     tags=["cities"],
-    openapi_extra=error_responses(404, 422, 429),
+    openapi_extra=error_responses(400, 404, 422, 429),
 )
 def city_partners(request: HttpRequest, city_id: str, query: Query[PartnersQuery]):
     city = get_object_or_404(City.objects.approved(), slug=city_id)

@@ -1,5 +1,6 @@
 """Security settings a visitor or an attacker would notice."""
 
+import json
 import os
 import re
 import subprocess
@@ -64,6 +65,7 @@ def test_production_settings_pass_the_deploy_check():
 PUBLIC_POST_FORMS = {
     "matching/register_city_page.html": "tests/matching/test_pages.py",
     "matching/introduction_form.html": "tests/matching/test_pages.py",
+    "matching/withdraw_consent.html": "tests/matching/test_consent.py",
 }
 
 
@@ -74,7 +76,8 @@ def test_every_public_post_form_is_known_and_carries_a_csrf_token():
         html = path.read_text()
         if "/admin/" not in f"/{name}" and re.search(r'method="post"', html, re.I):
             found[name] = "{% csrf_token %}" in html
-    assert set(found) == set(PUBLIC_POST_FORMS), "a new public form: add a CSRF test for it"
+    unknown = set(found) - set(PUBLIC_POST_FORMS)
+    assert not unknown, f"new public forms {unknown}: add a CSRF test and list it above"
     assert all(found.values())
 
 
@@ -108,3 +111,71 @@ def test_admin_login_enforces_csrf(home_page, django_user_model):
     token = csrf_token_of(strict, "/admin/login/")
     response = strict.post("/admin/login/", credentials | {"csrfmiddlewaretoken": token})
     assert response.status_code == 302
+
+
+def test_public_pages_send_frame_referrer_sniffing_and_feature_policies(client, home_page):
+    response = client.get("/en/")
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert "camera=()" in response["Permissions-Policy"]
+    assert "geolocation=()" in response["Permissions-Policy"]
+
+
+HTTPS_SETTINGS = [
+    "SECURE_SSL_REDIRECT",
+    "SECURE_PROXY_SSL_HEADER",
+    "SECURE_HSTS_SECONDS",
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+    "SECURE_HSTS_PRELOAD",
+    "SESSION_COOKIE_SECURE",
+    "SESSION_COOKIE_SAMESITE",
+    "SESSION_COOKIE_HTTPONLY",
+    "CSRF_COOKIE_SECURE",
+    "CSRF_COOKIE_SAMESITE",
+]
+
+
+def production_values(names: list[str]) -> dict:
+    """The values production settings give, read in a fresh interpreter (they refuse tests' env)."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "SECRET_KEY": "a-long-random-production-key-" + "x" * 40,
+        "CACHE_URL": "redis://127.0.0.1:6379/5",
+    }
+    env.pop("DEBUG", None)
+    code = (
+        "import json, django; from django.conf import settings; django.setup(); "
+        f"print(json.dumps({{n: getattr(settings, n) for n in {names!r}}}))"
+    )
+    result = subprocess.run(  # noqa: S603 (the code is built here from constants)
+        [sys.executable, "-c", code],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=settings.BASE_DIR,
+    )
+    return json.loads(result.stdout)
+
+
+def test_production_serves_https_only_with_secure_samesite_cookies(client, settings, home_page):
+    values = production_values(HTTPS_SETTINGS)
+    assert values["SECURE_HSTS_SECONDS"] >= 31_536_000
+    for name, value in values.items():
+        setattr(settings, name, tuple(value) if isinstance(value, list) else value)
+    from home.matching_pages import ensure_matching_pages
+
+    ensure_matching_pages(home_page)
+
+    plain = client.get("/en/register/")
+    assert plain.status_code == 301 and plain["Location"].startswith("https://")
+
+    secure = client.get("/en/register/", HTTP_X_FORWARDED_PROTO="https")
+    assert secure["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
+    cookie = secure.cookies[settings.CSRF_COOKIE_NAME]
+    assert cookie["secure"] and cookie["samesite"] == "Lax"
+    assert values["SESSION_COOKIE_SECURE"] and values["SESSION_COOKIE_HTTPONLY"]
+    assert values["SESSION_COOKIE_SAMESITE"] == "Lax"

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import environ
 from django.utils.translation import gettext_lazy as _
+from wagtail.embeds.oembed_providers import vimeo, youtube
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -65,9 +66,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.middleware.SiteLocaleMiddleware",
+    "cms.middleware.RejectNulBytesMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -160,6 +163,18 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# Browser features no page of the site uses, switched off for it and anything it frames.
+# (Fullscreen stays allowed: the embedded videos use it.)
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "camera", "display-capture", "geolocation", "gyroscope",
+        "magnetometer", "microphone", "midi", "payment", "usb",
+    )
+}  # fmt: skip
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+X_FRAME_OPTIONS = "DENY"
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -238,6 +253,10 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Embeds only from the video hosts the content security policy lets the site frame.
+WAGTAILEMBEDS_FINDERS = [
+    {"class": "wagtail.embeds.finders.oembed", "providers": [youtube, vimeo]},
+]
 
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 
