@@ -30,7 +30,9 @@ def _ms(text: str) -> float:
 
 
 def parse(output: str) -> Result:
-    percentiles = dict(re.findall(r"^\s+(50|90|99)%\s+(\S+)$", output, re.MULTILINE))
+    percentiles = dict(re.findall(r"^\s*(50|90|99)%\s+(\S+)\s*$", output, re.MULTILINE))
+    if len(percentiles) < 3:
+        raise RuntimeError(f"wrk printed no latency distribution:\n{output}")
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     errors = sum(int(n) for n in re.findall(r"Non-2xx or 3xx responses: (\d+)", output))
     socket = re.search(

@@ -64,7 +64,7 @@ class Gunicorn:
                 command, cwd=cwd, env=env, stdout=log, stderr=log, start_new_session=True
             )
 
-    def wait_ready(self, path: str, timeout: float = 120) -> None:
+    def wait_ready(self, path: str, timeout: float = 300) -> None:
         """Until `path` answers 200 as often as there are workers: each has loaded the app."""
         deadline = time.monotonic() + timeout
         answered = 0
@@ -72,9 +72,9 @@ class Gunicorn:
             if self.process.poll() is not None:
                 raise RuntimeError(f"gunicorn exited:\n{self.log.read_text()[-3000:]}")
             try:
-                with urlopen(f"http://127.0.0.1:{self.port}{path}", timeout=30) as response:
+                with urlopen(f"http://127.0.0.1:{self.port}{path}", timeout=60) as response:
                     answered += response.status == 200
-            except (URLError, ConnectionError):
+            except (URLError, OSError):  # refused while booting, or slow to answer
                 time.sleep(0.3)
             if answered >= self.workers:
                 return

@@ -28,7 +28,7 @@ print(json.dumps({
     "story": story.url,
     "story index, 2 filters": f"{index.url}?challenge={challenge.slug}&theme={theme.slug}",
     "partner finder": f"{finder.url}?city={city.slug}",
-    "partners API": f"/api/v1/cities/{city.pk}/partners",
+    "partners API": f"/api/v1/cities/{city.slug}/partners",
 }))
 """
 
