@@ -4,9 +4,10 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 PYTEST_ARGS ?=
+BENCH_ARGS ?=
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test setup lint format messages bench bench-engine clean
+.PHONY: run test setup lint format messages bench bench-engine bench-web clean
 
 $(INSTALLED): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (set PYTHON=python3.12)")'
@@ -45,6 +46,11 @@ messages: $(INSTALLED)
 
 bench-engine: $(INSTALLED)
 	$(BIN)/python -m benchmarks.engine
+
+# The web benchmark needs wrk (Debian's package) and the PostgreSQL and Redis servers.
+bench-web: $(INSTALLED)
+	command -v wrk >/dev/null || apt-get install -y wrk
+	$(BIN)/python -m benchmarks.web $(BENCH_ARGS)
 
 bench: bench-engine
 

@@ -1,30 +1,73 @@
-"""What frames every page: the main menu and the language switcher."""
+"""What frames every page: the main menu, the footer links, the language switcher, hreflang.
+
+Each piece is looked up once per request and shared (the request carries the results), so
+the frame costs the same few queries on every page however many languages and menu items
+there are.
+"""
 
 from django import template
 from django.conf import settings
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 register = template.Library()
+
+FOOTER_SLUGS = ("about", "contact", "privacy", "accessibility")
+
+
+def _memo(request, name: str, compute):
+    """`compute()` once per request (or every time without a request)."""
+    if request is None:
+        return compute()
+    memo = request.__dict__.setdefault("_navigation", {})
+    if name not in memo:
+        memo[name] = compute()
+    return memo[name]
+
+
+def live_translations(request, page: Page) -> dict[str, Page]:
+    """Every live version of `page`, this one included, by language code: one query."""
+
+    def compute():
+        versions = page.get_translations(inclusive=True).live().select_related("locale")
+        return {version.locale.language_code: version for version in versions}
+
+    return _memo(request, f"translations-{page.pk}", compute)
 
 
 def localized_root(request) -> Page | None:
     """The home page in the visitor's language, falling back to the site's own root."""
     site = Site.find_for_request(request) if request else None
-    if site is None:
+    if site is None or site.root_page_id is None:
         return None
-    root = site.root_page
-    return root.localized if root else None
+
+    def compute():
+        return live_translations(request, site.root_page)
+
+    roots = _memo(request, "roots", compute)
+    return roots.get(translation.get_language()) or site.root_page
+
+
+def _root_children(request) -> list[Page]:
+    """Menu pages and footer pages under the localized root, in one query."""
+
+    def compute():
+        root = localized_root(request)
+        if root is None:
+            return []
+        wanted = Q(show_in_menus=True) | Q(slug__in=FOOTER_SLUGS)
+        return list(root.get_children().live().public().filter(wanted))
+
+    return _memo(request, f"children-{translation.get_language()}", compute)
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context) -> dict:
     request = context.get("request")
-    root = localized_root(request)
-    items = root.get_children().live().in_menu().specific() if root else []
-    current = context.get("page")
-    return {"root": root, "items": items, "current": current, "request": request}
+    items = [page for page in _root_children(request) if page.show_in_menus]
+    return {"items": items, "current": context.get("page"), "request": request}
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
@@ -33,20 +76,15 @@ def language_switcher(context) -> dict:
     request = context.get("request")
     page = context.get("page")
     current = translation.get_language()
+    versions = live_translations(request, page) if isinstance(page, Page) and page.pk else {}
     links = []
     for code, _name in settings.LANGUAGES:
-        url = None
-        if isinstance(page, Page):
-            try:
-                translated = page.get_translation_or_none(Locale.objects.get(language_code=code))
-            except Locale.DoesNotExist:
-                translated = None
-            if translated is not None and translated.live:
-                url = translated.get_url(request)
-        if url is None and isinstance(page, Page) and page.pk:
+        if code in versions:
+            url = versions[code].get_url(request)
+        elif isinstance(page, Page) and page.pk:
             with translation.override(code):
                 url = reverse("untranslated", args=[page.pk])
-        if url is None:
+        else:
             with translation.override(code):
                 root = localized_root(request)
                 url = root.get_url(request) if root else f"/{code}/"
@@ -63,25 +101,17 @@ def hreflang_links(context) -> dict:
     request = context.get("request")
     page = context.get("page")
     links = []
-    if isinstance(page, Page):
-        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
-            url = translation.get_full_url(request)
+    if isinstance(page, Page) and page.pk:
+        for code, version in live_translations(request, page).items():
+            url = version.get_full_url(request)
             if url:
-                links.append({"code": translation.locale.language_code, "url": url})
+                links.append({"code": code, "url": url})
     return {"links": sorted(links, key=lambda link: link["code"])}
-
-
-FOOTER_SLUGS = ("about", "contact", "privacy", "accessibility")
 
 
 @register.inclusion_tag("includes/footer_links.html", takes_context=True)
 def footer_links(context) -> dict:
     """About, contact, privacy and accessibility pages, in the visitor's language where they exist."""
-    root = localized_root(context.get("request"))
-    if root is None:
-        return {"pages": []}
-    pages = {p.slug: p for p in root.get_children().live().public().filter(slug__in=FOOTER_SLUGS)}
-    return {
-        "pages": [pages[slug] for slug in FOOTER_SLUGS if slug in pages],
-        "request": context.get("request"),
-    }
+    request = context.get("request")
+    pages = {p.slug: p for p in _root_children(request) if p.slug in FOOTER_SLUGS}
+    return {"pages": [pages[slug] for slug in FOOTER_SLUGS if slug in pages], "request": request}

@@ -1,0 +1,112 @@
+"""A shared page cache for anonymous visitors, emptied at once by a generation bump on any change.
+
+Every stored page carries the generation it was rendered under; one cache round trip
+fetches both the current generation and the page, and a page of an older generation is
+a miss. Any change to content a page may show bumps the generation (`cms.cache_invalidation`),
+so no visitor sees a stale page after publishing, on any app instance sharing the cache.
+"""
+
+import hashlib
+import re
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.utils import translation
+
+GENERATION_KEY = "page-cache:generation"
+KEY_PREFIX = "page-cache:page:"
+#: Never cached: the editor, documents (their privacy is checked per request), files.
+UNCACHED_PREFIXES = ("/admin/", "/documents/", "/static/", "/media/")
+#: Headers a response may vary on that the key already covers (no visitor cookie; the language).
+KEYED_VARY = {"cookie", "accept-language"}
+POST_FORM = re.compile(rb"<form[^>]*method=[\"']?post", re.IGNORECASE)
+
+
+def current_generation() -> int:
+    generation = cache.get(GENERATION_KEY)
+    return generation if generation is not None else _start_generation()
+
+
+def _start_generation() -> int:
+    # A clock value, so a lost generation key never brings back a number old pages carry.
+    cache.add(GENERATION_KEY, time.time_ns(), None)
+    return cache.get(GENERATION_KEY)
+
+
+def bump_generation() -> None:
+    """Make every stored page a miss, on every app instance sharing the cache."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        _start_generation()
+
+
+def page_key(request: HttpRequest, language: str) -> str:
+    """One entry per scheme, host, path, query string and language."""
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    return KEY_PREFIX + hashlib.sha256(f"{language} {address}".encode()).hexdigest()
+
+
+def is_anonymous_read(request: HttpRequest) -> bool:
+    """A GET with no session or messages cookie: a visitor whose page is the same for everyone."""
+    return (
+        request.method == "GET"
+        and not request.path_info.startswith(UNCACHED_PREFIXES)
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+        and "HTTP_AUTHORIZATION" not in request.META
+    )
+
+
+def is_shareable(request: HttpRequest, response: HttpResponse, language: str) -> bool:
+    """Nothing in the response belongs to one visitor: no cookie, form token, message or login."""
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if response.get("Content-Language", language) != language:
+        return False
+    cache_control = response.get("Cache-Control", "").lower()
+    if any(word in cache_control for word in ("private", "no-store", "no-cache")):
+        return False
+    vary = {v.strip().lower() for v in response.get("Vary", "").split(",") if v.strip()}
+    if vary - KEYED_VARY:
+        return False
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
+    if getattr(getattr(request, "_messages", None), "added_new", False):
+        return False
+    return b"csrfmiddlewaretoken" not in response.content and not POST_FORM.search(response.content)
+
+
+class PageCacheMiddleware:
+    """Serve anonymous GETs from the shared cache; place it right after WhiteNoise.
+
+    Placed that early, a hit skips sessions, CSRF and every other middleware, while the
+    stored headers are those the full stack added (content policy, language, framing).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not settings.PAGE_CACHE or not is_anonymous_read(request):
+            return self.get_response(request)
+        language = translation.get_language_from_request(request, check_path=True)
+        key = page_key(request, language)
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY)
+        if generation is None:
+            generation = _start_generation()
+        entry = found.get(key)
+        if entry is not None and entry[0] == generation:
+            _generation, status, content, headers = entry
+            response = HttpResponse(content, status=status, headers=headers)
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if is_shareable(request, response, language):
+            entry = (generation, response.status_code, response.content, dict(response.headers))
+            cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+        return response
