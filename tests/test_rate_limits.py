@@ -6,6 +6,7 @@ import environ
 import pytest
 from django.core.cache import cache, caches
 from django.test import RequestFactory
+from django.utils import translation
 from django_ratelimit.core import is_ratelimited
 
 from matching.models import CityApplication
@@ -82,7 +83,10 @@ def test_a_body_over_the_size_limit_gets_a_clear_400(client, home_page, settings
     response = client.post("/uk/register/", {"description": "x" * 20_000})
     assert response.status_code == 400
     html = response.content.decode()
-    assert '<html lang="uk">' in html and "The request could not be read" in html
+    with translation.override("uk"):
+        heading = translation.gettext("The request could not be read")
+    assert heading != "The request could not be read"
+    assert '<html lang="uk">' in html and heading in html
     assert not CityApplication.objects.exists()
 
 
