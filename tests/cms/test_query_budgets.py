@@ -44,7 +44,7 @@ BUDGETS = {
     "toolkit": 13,
     "partners": 14,
     "standard": 13,
-    "search": 9,
+    "search": 10,  # one more where the backend has no stemmer: the title-prefix pass
     "partner finder": 21,
     "city": 23,
     "city index": 14,
