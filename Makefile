@@ -5,8 +5,10 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 PYTEST_ARGS ?=
 INSTALLED := $(VENV)/.installed
+# The browser tests drive Debian's Chromium (Playwright's own browser download needs the Internet).
+CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test setup lint format bench bench-engine clean
+.PHONY: run test setup lint format bench bench-engine clean chromium
 
 $(INSTALLED): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (set PYTHON=python3.12)")'
@@ -26,7 +28,14 @@ run: setup
 	@echo "Serving http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: $(INSTALLED)
+$(CHROMIUM):
+	@if [ "$$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi; \
+	$$sudo apt-get update && \
+	$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium
+
+chromium: $(CHROMIUM)
+
+test: $(INSTALLED) $(CHROMIUM)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(INSTALLED)
