@@ -1,4 +1,4 @@
-"""Admin registrations: partner organisations as translatable snippets, the translation overview."""
+"""Admin registrations: partner snippets, the translation overview, the accessibility checker."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +7,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .accessibility import use_wcag_checker
 from .partners import PartnerOrganisation
 from .translation_overview import overview_view
 
@@ -33,3 +34,8 @@ def translation_overview_menu():
     return MenuItem(
         _("Translation overview"), reverse("translation_overview"), icon_name="globe", order=260
     )
+
+
+@hooks.register("construct_wagtail_userbar")
+def wcag_accessibility_checker(request, items, page):
+    use_wcag_checker(items)
