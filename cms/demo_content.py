@@ -40,6 +40,7 @@ TRANSLATED_PAGES = {
     "toolkit": "toolkit",
     "partners": "partners",
     "about": "about",
+    "accessibility": "accessibility",
 }
 
 
@@ -136,6 +137,7 @@ class DemoLoader:
                 item,
                 intro=text(item.get("intro")),
                 body=stream(item["body"], self.pages),
+                feedback_form=item.get("feedback_form", False),
             )
         for key, page_key in TRANSLATED_PAGES.items():
             self.translate(self.pages[page_key], data[key])
