@@ -1,6 +1,5 @@
 """An editor writes a story, a moderator approves it, it is translated to Romanian and goes live."""
 
-
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 

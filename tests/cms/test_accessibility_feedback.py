@@ -36,8 +36,11 @@ def test_statement_page_shows_the_form_only_where_asked(client, statement, home_
     assert 'name="message"' not in client.get(other.url).content.decode()
 
 
-def test_a_report_is_stored_and_moderators_are_told(client, statement, moderator):
-    response = client.post(statement.url, report(email="reader@example.org", consent="on"))
+def test_a_report_is_stored_and_moderators_are_told(
+    client, statement, moderator, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(statement.url, report(email="reader@example.org", consent="on"))
     assert response.status_code == 302
     feedback = AccessibilityFeedback.objects.get()
     assert feedback.message == "The PDF cannot be read aloud."
