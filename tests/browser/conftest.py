@@ -17,7 +17,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connections, transaction
 from django.test import override_settings
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 # Playwright's sync API runs an asyncio event loop in this thread; Django would then refuse
 # ORM calls made by fixtures here (SynchronousOnlyOperation) though none of them is async.
@@ -36,6 +36,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 PORTS = range(8300, 8400)
+# A shared 2-core CI machine can be slow: wait up to 15 s for what a test expects to appear.
+expect.set_options(timeout=15_000)
 PASSWORD = "browser-journeys-2026"
 ARTEFACTS = Path(__file__).resolve().parents[2] / "test-artefacts"
 
