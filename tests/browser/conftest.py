@@ -8,7 +8,6 @@ back as the migrations left it (Django's serialized rollback), so later modules 
 """
 
 import os
-import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from django.core.management import call_command
 from django.db import connections, transaction
 from django.test import override_settings
 from playwright.sync_api import Browser, Page, expect, sync_playwright
+from pytest_django.live_server_helper import LiveServer
 
 # Playwright's sync API runs an asyncio event loop in this thread; Django would then refuse
 # ORM calls made by fixtures here (SynchronousOnlyOperation) though none of them is async.
@@ -40,21 +40,6 @@ PORTS = range(8300, 8400)
 expect.set_options(timeout=15_000)
 PASSWORD = "browser-journeys-2026"
 ARTEFACTS = Path(__file__).resolve().parents[2] / "test-artefacts"
-
-
-def free_port() -> int:
-    for port in PORTS:
-        with socket.socket() as probe:
-            try:
-                probe.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError(f"No free port in {PORTS.start}-{PORTS.stop - 1} for the live server.")
-
-
-# pytest-django's live server listens on this address; keep it in the port range given to us.
-os.environ.setdefault("DJANGO_LIVE_TEST_SERVER_ADDRESS", f"127.0.0.1:{free_port()}")
 
 
 def make_users() -> dict:
@@ -108,6 +93,20 @@ def demo_site(django_db_setup, live_server, django_db_blocker, tmp_path_factory)
         finally:
             restore_migrated_state(snapshots)
             cache.clear()
+
+
+@pytest.fixture(scope="session")
+def live_server() -> Iterator[LiveServer]:
+    """pytest-django's live server, on the first port of 8300-8399 free when it starts."""
+    for port in PORTS:
+        try:
+            server = LiveServer(f"127.0.0.1:{port}")
+        except OSError:  # taken, perhaps by another test run on this machine
+            continue
+        yield server
+        server.stop()
+        return
+    pytest.fail(f"No free port in {PORTS.start}-{PORTS.stop - 1} for the live server.")
 
 
 @pytest.fixture(autouse=True)
