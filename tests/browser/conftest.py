@@ -95,9 +95,12 @@ def demo_site(django_db_setup, live_server, django_db_blocker, tmp_path_factory)
             cache.clear()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def live_server() -> Iterator[LiveServer]:
-    """pytest-django's live server, on the first port of 8300-8399 free when it starts."""
+    """pytest-django's live server, on the first port of 8300-8399 free when it starts.
+
+    It stops with the package, so none of its connections outlive the demo site.
+    """
     for port in PORTS:
         try:
             server = LiveServer(f"127.0.0.1:{port}")
