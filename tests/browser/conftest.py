@@ -132,8 +132,9 @@ def site(demo_site, django_db_blocker) -> Iterator[dict]:
         yield demo_site
 
 
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
+@pytest.fixture(scope="package")
+def browser(live_server) -> Iterator[Browser]:
+    """Chromium, closed before the live server stops so that no request is left half-served."""
     if not CHROMIUM.exists():
         pytest.fail(
             f"Chromium is not installed at {CHROMIUM}: run `make chromium` "
