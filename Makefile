@@ -6,8 +6,15 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 INSTALLED := $(VENV)/.installed
+# Debian packages the tests use: Chromium for the browser tests (Playwright's own browser
+# download needs the Internet) and GNU gettext for the message-extraction check.
+CHROMIUM := /usr/bin/chromium
+XGETTEXT := /usr/bin/xgettext
+APT_INSTALL = if [ "$$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi; \
+	$$sudo apt-get update && \
+	$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends
 
-.PHONY: run test setup lint format messages bench bench-engine bench-web clean
+.PHONY: run test setup lint format messages bench bench-engine bench-web clean chromium
 
 $(INSTALLED): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (set PYTHON=python3.12)")'
@@ -27,7 +34,15 @@ run: setup
 	@echo "Serving http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: $(INSTALLED)
+$(CHROMIUM):
+	@$(APT_INSTALL) chromium
+
+$(XGETTEXT):
+	@$(APT_INSTALL) gettext
+
+chromium: $(CHROMIUM)
+
+test: $(INSTALLED) $(CHROMIUM) $(XGETTEXT)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(INSTALLED)
@@ -39,7 +54,7 @@ format: $(INSTALLED)
 	$(BIN)/ruff format .
 
 # The same ignore list as tests/test_interface_translations.py, which checks nothing is missed.
-messages: $(INSTALLED)
+messages: $(INSTALLED) $(XGETTEXT)
 	$(BIN)/python manage.py makemessages --no-location -l uk -l ro \
 		--ignore=.venv --ignore=static_collected --ignore=media --ignore=benchmarks \
 		--ignore=tests --ignore=test-artefacts
@@ -49,7 +64,7 @@ bench-engine: $(INSTALLED)
 
 # The web benchmark needs wrk (Debian's package) and the PostgreSQL and Redis servers.
 bench-web: $(INSTALLED)
-	command -v wrk >/dev/null || apt-get install -y wrk
+	@command -v wrk >/dev/null || { $(APT_INSTALL) wrk; }
 	$(BIN)/python -m benchmarks.web $(BENCH_ARGS)
 
 bench: bench-engine

@@ -41,6 +41,7 @@ TRANSLATED_PAGES = {
     "partners": "partners",
     "about": "about",
     "privacy": "privacy",
+    "accessibility": "accessibility",
 }
 
 
@@ -137,6 +138,7 @@ class DemoLoader:
                 item,
                 intro=text(item.get("intro")),
                 body=stream(item["body"], self.pages),
+                feedback_form=item.get("feedback_form", False),
             )
         for key, page_key in TRANSLATED_PAGES.items():
             self.translate(self.pages[page_key], data[key])

@@ -58,6 +58,8 @@ MODEL_PERMISSIONS = {
         "cms.change_partnerorganisation",
         "cms.delete_partnerorganisation",
         "cms.change_programmecontact",
+        "cms.view_accessibilityfeedback",
+        "cms.change_accessibilityfeedback",
         *(f"matching.{action}_{model}" for model in TAXONOMY for action in ("add", "change")),
     ],
 }

@@ -1,13 +1,16 @@
-"""Admin registrations: partner organisations as translatable snippets, the translation overview,
+"""Admin registrations: partner snippets, the translation overview, the accessibility checker,
 and the guard that stops an editor saving over a newer version of a page."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .accessibility import use_wcag_checker
+from .accessibility_feedback import AccessibilityFeedback
 from .edit_conflicts import refuse_stale_save
 from .partners import PartnerOrganisation
 from .translation_overview import overview_view
@@ -27,6 +30,26 @@ register_snippet(PartnerOrganisationViewSet)
 hooks.register("before_edit_page", refuse_stale_save)
 
 
+class AccessibilityFeedbackViewSet(SnippetViewSet):
+    """Barriers visitors reported from the accessibility statement; staff mark them handled."""
+
+    model = AccessibilityFeedback
+    icon = "help"
+    menu_label = _("Accessibility feedback")
+    list_display = ["created_at", "page_address", "language", "handled"]
+    list_filter = ["handled", "language"]
+    panels = [
+        FieldPanel("page_address", read_only=True),
+        FieldPanel("message", read_only=True),
+        FieldPanel("email", read_only=True),
+        FieldPanel("language", read_only=True),
+        FieldPanel("handled"),
+    ]
+
+
+register_snippet(AccessibilityFeedbackViewSet)
+
+
 @hooks.register("register_admin_urls")
 def translation_overview_urls():
     return [path("translation-overview/", overview_view, name="translation_overview")]
@@ -37,3 +60,8 @@ def translation_overview_menu():
     return MenuItem(
         _("Translation overview"), reverse("translation_overview"), icon_name="globe", order=260
     )
+
+
+@hooks.register("construct_wagtail_userbar")
+def wcag_accessibility_checker(request, items, page):
+    use_wcag_checker(items)
