@@ -18,6 +18,7 @@ class AccessibilityFeedback(models.Model):
     language = models.CharField(_("language"), max_length=12)
     created_at = models.DateTimeField(_("received"), auto_now_add=True)
     handled = models.BooleanField(_("handled"), default=False)
+    erased_at = models.DateTimeField(_("personal data erased at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("accessibility feedback")
@@ -25,4 +26,26 @@ class AccessibilityFeedback(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
-        return f"{self.created_at:%Y-%m-%d} {self.message[:60]}"
+        # No message text: a visitor may have written their name into it.
+        return f"Feedback #{self.pk} of {self.created_at:%Y-%m-%d}"
+
+    def personal_data(self) -> dict:
+        """What the staff export gives the person who sent it (matching.privacy)."""
+        return {
+            "id": self.pk,
+            "received_at": self.created_at.isoformat(),
+            "page": self.page_address,
+            "message": self.message,
+            "email": self.email,
+            "language": self.language,
+            "consent_given_at": self.consent_given_at.isoformat()
+            if self.consent_given_at
+            else None,
+        }
+
+    def erase_personal_data(self, when) -> None:
+        """On request or after the retention period: the address and the free text go."""
+        self.email = ""
+        self.message = ""
+        self.erased_at = when
+        self.save(update_fields=["email", "message", "erased_at"])

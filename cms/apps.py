@@ -7,6 +7,10 @@ class CmsConfig(AppConfig):
     verbose_name = _("Editorial content")
 
     def ready(self) -> None:
+        from matching.privacy import register_holder
+
+        from .accessibility_feedback import AccessibilityFeedback
         from .cache_invalidation import connect
 
         connect()
+        register_holder(AccessibilityFeedback)

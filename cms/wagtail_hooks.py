@@ -41,7 +41,7 @@ class AccessibilityFeedbackViewSet(SnippetViewSet):
     panels = [
         FieldPanel("page_address", read_only=True),
         FieldPanel("message", read_only=True),
-        FieldPanel("email", read_only=True),
+        FieldPanel("email", read_only=True, permission="matching.view_contact"),
         FieldPanel("language", read_only=True),
         FieldPanel("handled"),
     ]

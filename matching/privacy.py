@@ -13,6 +13,30 @@ from .contacts import CityApplication, ContactDetails, IntroductionRequest
 
 CONTACT_MODELS: tuple[type[ContactDetails], ...] = (CityApplication, IntroductionRequest)
 
+#: Models of other apps that keep an optional e-mail address (the accessibility feedback),
+#: registered from their AppConfig.ready(), since matching imports no other app. Each has
+#: `email`, `created_at`, `erased_at`, `erase_personal_data(when)` and `personal_data()`.
+OTHER_HOLDERS: list[type] = []
+
+
+def register_holder(model: type) -> None:
+    """Bring another app's model under export, erasure and retention."""
+    if model not in OTHER_HOLDERS:
+        OTHER_HOLDERS.append(model)
+
+
+def holders_of(email: str) -> list:
+    """Other apps' records still holding this address."""
+    email = email.strip()
+    if not email:
+        return []
+    return [
+        record
+        for model in OTHER_HOLDERS
+        for record in model.objects.filter(email__iexact=email, erased_at__isnull=True)
+    ]
+
+
 ERASE_ACTION = "matching.erase_personal_data"
 WITHDRAW_ACTION = "matching.withdraw_consent"
 EXPORT_ACTION = "matching.export_personal_data"
@@ -80,6 +104,12 @@ def export_person(email: str) -> dict:
             }
             for i in introductions
         ],
+        **{
+            str(model._meta.verbose_name_plural).replace(" ", "_"): [
+                record.personal_data() for record in holders_of(email) if type(record) is model
+            ]
+            for model in OTHER_HOLDERS
+        },
     }
 
 
@@ -100,4 +130,9 @@ def erase_records(records: list[ContactDetails], user=None, withdrawn: bool = Fa
 
 def erase_person(email: str, user=None, withdrawn: bool = False) -> int:
     """Erase every record of this address; returns how many records were erased."""
-    return erase_records(records_of(email), user=user, withdrawn=withdrawn)
+    others = holders_of(email)
+    now = timezone.now()
+    for record in others:
+        record.erase_personal_data(now)
+        log(instance=record, action=ERASE_ACTION, user=user, title=str(record))
+    return erase_records(records_of(email), user=user, withdrawn=withdrawn) + len(others)

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from .privacy import CONTACT_MODELS
+from .privacy import CONTACT_MODELS, OTHER_HOLDERS
 
 
 def retention_cutoff(now=None, months: int | None = None):
@@ -23,5 +23,9 @@ def erase_expired_contacts(now=None, months: int | None = None) -> int:
     for model in CONTACT_MODELS:
         for record in model.objects.filter(created_at__lt=cutoff, erased_at__isnull=True):
             record.erase_contact(now)
+            erased += 1
+    for model in OTHER_HOLDERS:
+        for record in model.objects.filter(created_at__lt=cutoff, erased_at__isnull=True):
+            record.erase_personal_data(now)
             erased += 1
     return erased

@@ -73,3 +73,53 @@ def test_honeypot_and_rate_limit(client, statement):
 def test_posts_without_a_csrf_token_are_refused(statement):
     strict = Client(enforce_csrf_checks=True)
     assert strict.post(statement.url, report()).status_code == 403
+
+
+def test_a_reporters_address_is_exported_erased_and_expires_like_other_contacts(statement):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from matching.privacy import erase_person, export_person
+    from matching.retention import erase_expired_contacts
+
+    mine = AccessibilityFeedback.objects.create(
+        message="Contrast too low.", email="reader@example.org", language="uk"
+    )
+    old = AccessibilityFeedback.objects.create(
+        message="Old report by Ana.", email="ana@example.org", language="ro"
+    )
+    AccessibilityFeedback.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - dt.timedelta(days=3 * 365)
+    )
+
+    exported = export_person("Reader@Example.org")
+    assert [r["message"] for r in exported["accessibility_feedback"]] == ["Contrast too low."]
+    assert "Contrast" not in str(mine) and "Ana" not in str(old)
+
+    assert erase_person("reader@example.org") == 1
+    mine.refresh_from_db()
+    assert (mine.email, mine.message) == ("", "")
+    assert export_person("reader@example.org")["accessibility_feedback"] == []
+
+    assert erase_expired_contacts() == 1
+    old.refresh_from_db()
+    assert (old.email, old.message) == ("", "") and old.erased_at is not None
+
+
+def test_only_staff_with_the_contact_permission_see_a_reporters_address(client, moderator):
+    from cms.editorial_roles import ensure_editorial_roles
+
+    ensure_editorial_roles()
+    feedback = AccessibilityFeedback.objects.create(
+        message="Contrast too low.", email="reader@example.org", language="en"
+    )
+    client.force_login(moderator)
+    url = f"/admin/snippets/cms/accessibilityfeedback/edit/{feedback.pk}/"
+    page = client.get(url).content.decode()
+    assert "Contrast too low." in page and "reader@example.org" not in page
+
+    from django.contrib.auth.models import Permission
+
+    moderator.user_permissions.add(Permission.objects.get(codename="view_contact"))
+    assert "reader@example.org" in client.get(url).content.decode()
