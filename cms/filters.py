@@ -63,17 +63,21 @@ class StoryFilterForm(ListingFilterForm):
 
     def apply(self, queryset: QuerySet) -> QuerySet:
         f = self.active
-        if "challenge" in f:
-            queryset = queryset.filter(challenges__slug=f["challenge"])
-        if "theme" in f:
-            queryset = queryset.filter(culture_themes__slug=f["theme"])
-        if "role" in f:
-            queryset = queryset.filter(culture_roles__slug=f["role"])
+        # A term matches through a subquery, not a join: no duplicate rows, so no DISTINCT
+        # over every column of the page (its body included), which PostgreSQL pays dearly for.
+        for field, relation in (
+            ("challenge", "challenges"),
+            ("theme", "culture_themes"),
+            ("role", "culture_roles"),
+        ):
+            if field in f:
+                tagged = queryset.model.objects.filter(**{f"{relation}__slug": f[field]})
+                queryset = queryset.filter(pk__in=tagged.values("pk"))
         if "country" in f:
             queryset = queryset.filter(country=f["country"])
         if "year" in f:
             queryset = queryset.filter(year=int(f["year"]))
-        return queryset.distinct() if f.keys() & {"challenge", "theme", "role"} else queryset
+        return queryset
 
 
 class LabFilterForm(ListingFilterForm):

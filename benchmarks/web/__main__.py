@@ -18,8 +18,11 @@ from .peer import build_peer
 from .servers import Gunicorn, database_exists, drop_database
 from .site import ROOT, build_site, find_targets, site_env
 
-OUR_DB, PEER_DB = "rescom_webbench", "rescom_webbench_peer"
-OUR_PORT, PEER_PORT = 8101, 8102
+# Overridable so that two runs on one machine keep apart (the peer takes the next port).
+OUR_DB = os.environ.get("BENCH_DB", "rescom_webbench")
+PEER_DB = f"{OUR_DB}_peer"
+OUR_PORT = int(os.environ.get("BENCH_PORT", "8101"))
+PEER_PORT = OUR_PORT + 1
 
 
 def serve_and_measure(server: Gunicorn, urls: dict[str, str], args) -> dict[str, Result]:

@@ -1,0 +1,46 @@
+"""Taxonomy labels: read from the shared cache once per request, never stale afterwards."""
+
+from unittest import mock
+
+import pytest
+from django.core.signals import request_finished, request_started
+
+from matching import taxonomy
+from matching.reference_data import load_taxonomy
+from matching.taxonomy import Challenge, term_labels
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def terms(home_page):
+    list(load_taxonomy())
+
+
+def test_a_request_reads_each_vocabulary_from_the_shared_cache_once(terms):
+    request_started.send(sender=None)
+    try:
+        with mock.patch.object(taxonomy.cache, "get", wraps=taxonomy.cache.get) as get:
+            first = term_labels(Challenge, "en")
+            assert term_labels(Challenge, "en") == first
+            term_labels(Challenge, "uk")
+        assert get.call_count == 2  # one per language
+    finally:
+        request_finished.send(sender=None)
+
+
+def test_a_renamed_term_shows_in_the_same_and_the_next_request(terms):
+    request_started.send(sender=None)
+    try:
+        assert term_labels(Challenge, "en")["ageing"] != "Greying population"
+        term = Challenge.objects.get(slug="ageing", locale__language_code="en")
+        term.name = "Greying population"
+        term.save()
+        assert term_labels(Challenge, "en")["ageing"] == "Greying population"
+    finally:
+        request_finished.send(sender=None)
+    request_started.send(sender=None)
+    try:
+        assert term_labels(Challenge, "en")["ageing"] == "Greying population"
+    finally:
+        request_finished.send(sender=None)
