@@ -50,6 +50,7 @@ def test_production_settings_pass_the_deploy_check():
         "ALLOWED_HOSTS": "rescom.example.org",
     }
     env.pop("DEBUG", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the browser tests' fixtures only
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         env=env,
@@ -66,6 +67,7 @@ PUBLIC_POST_FORMS = {
     "matching/register_city_page.html": "tests/matching/test_pages.py",
     "matching/introduction_form.html": "tests/matching/test_pages.py",
     "matching/withdraw_consent.html": "tests/matching/test_consent.py",
+    "cms/standard_page.html": "tests/cms/test_accessibility_feedback.py",
 }
 
 

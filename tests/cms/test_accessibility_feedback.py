@@ -123,3 +123,14 @@ def test_only_staff_with_the_contact_permission_see_a_reporters_address(client, 
 
     moderator.user_permissions.add(Permission.objects.get(codename="view_contact"))
     assert "reader@example.org" in client.get(url).content.decode()
+
+
+def test_the_feedback_form_refuses_a_post_without_its_csrf_token(statement):
+    import re
+
+    strict = Client(enforce_csrf_checks=True)
+    assert strict.post(statement.url, report()).status_code == 403
+    html = strict.get(statement.url).content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    assert strict.post(statement.url, report(csrfmiddlewaretoken=token)).status_code == 302
+    assert AccessibilityFeedback.objects.count() == 1
