@@ -23,6 +23,8 @@ $(INSTALLED): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(INSTALLED)
 
+# The site's address (links in e-mails, the admin login printed) follows PORT unless set.
+setup run: export SITE_BASE_URL ?= http://127.0.0.1:$(PORT)
 setup: $(INSTALLED)
 	$(BIN)/python manage.py compile_translations
 	$(BIN)/python manage.py migrate --noinput
