@@ -233,7 +233,7 @@ class DemoLoader:
             zone = ZoneInfo(item["time_zone"])
             start_day = today + timedelta(days=item["days"])
             end_day = today + timedelta(days=item.get("end_days", item["days"]))
-            self.ensure_child(
+            event = self.ensure_child(
                 index,
                 EventPage,
                 item["slug"],
@@ -244,12 +244,13 @@ class DemoLoader:
                 end=datetime.combine(end_day, time.fromisoformat(item["end"]), zone),
                 time_zone=item["time_zone"],
                 attendance=item["attendance"],
-                venue=item.get("venue", ""),
-                venue_address=item.get("venue_address", ""),
+                venue=text(item.get("venue")),
+                venue_address=text(item.get("venue_address")),
                 languages=item["languages"],
                 body=[{"type": "paragraph", "value": paragraphs_html([item["body"]])}],
                 is_sample=True,
             )
+            self.translate(event, item)
 
     def set_contact_page(self) -> None:
         contact = ProgrammeContact.load()

@@ -17,15 +17,27 @@ def focus_is_visible(page: Page) -> bool:
     return state is None or state["outline"] or state["shadow"]
 
 
-def tab_to(page: Page, selector: str, limit: int = 250) -> None:
-    """Press Tab until the focused element matches `selector`; every stop must show its focus."""
+MATCHES = """([selector, text]) => {
+  const el = document.activeElement;
+  return !!el && el.matches(selector) && (text === null || el.innerText.trim() === text);
+}"""
+
+
+def tab_to(
+    page: Page, selector: str, limit: int = 250, backwards: bool = False, text: str | None = None
+) -> None:
+    """Press Tab (or Shift+Tab) until the focused element matches `selector` (and reads `text`).
+
+    Every stop on the way must show its focus.
+    """
+    key = "Shift+Tab" if backwards else "Tab"
     for _ in range(limit):
-        page.keyboard.press("Tab")
+        page.keyboard.press(key)
         state = page.evaluate(FOCUS_STYLE)
         assert state is None or state["outline"] or state["shadow"], f"Focus not visible: {state}"
-        if page.evaluate("s => document.activeElement?.matches(s) ?? false", selector):
+        if page.evaluate(MATCHES, [selector, text]):
             return
-    raise AssertionError(f"{limit} presses of Tab never reached {selector}")
+    raise AssertionError(f"{limit} presses of {key} never reached {selector} {text or ''}")
 
 
 def choose_with_keys(page: Page, selector: str, value: str, limit: int = 60) -> None:

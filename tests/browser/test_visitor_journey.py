@@ -1,4 +1,7 @@
-"""A visitor reads stories filtered by a challenge, switches to Ukrainian, searches, saves an event."""
+"""A visitor reads stories filtered by a challenge, switches to Ukrainian, searches, saves an event.
+
+The event is found and saved in Ukrainian: the demo events are translated like the stories.
+"""
 
 import re
 
@@ -44,19 +47,21 @@ def test_visitor_journey(page: Page, site):
     expect(page).to_have_url(re.compile(r"/uk/search/\?q="))
     expect(page.locator(".search-result").first).to_be_visible()
 
-    # The demo events are in English only: back on the story, the visitor switches to English.
-    page.go_back()
-    page.locator(".lang-switcher a[lang='en']").click()
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Events").click()
+    # Still in Ukrainian: an event from the Ukrainian event list, saved to a calendar.
+    page.locator(".site-nav a[href='/uk/events/']").click()
+    expect(page).to_have_url(re.compile(r"/uk/events/$"))
     event = page.locator(".cards .card__title a").first
     event_title = event.inner_text()
+    assert not event_title.isascii()  # the Ukrainian title, not the English one
     event.click()
+    expect(page.locator("h1")).to_have_text(event_title)
     with page.expect_download() as info:
         page.locator("a[href*='/calendar/events/']").click()
     events = read_calendar(info.value).walk("VEVENT")
     assert len(events) == 1
     assert str(events[0]["SUMMARY"]) == event_title
     assert events[0].decoded("DTSTART") < events[0].decoded("DTEND")
+    expect(page.locator("html")).to_have_attribute("lang", "uk")
 
 
 def test_visitor_journey_with_the_keyboard(page: Page, site):
@@ -87,13 +92,15 @@ def test_visitor_journey_with_the_keyboard(page: Page, site):
     page.go_back()  # the browser's Back (Alt+Left)
     expect(page).to_have_url(re.compile(rf"/uk/stories/{STORY}/$"))
     page.keyboard.press("Tab")
-    tab_to(page, ".lang-switcher a[lang='en']")
-    activate(page)
-    tab_to(page, ".site-nav a[href='/en/events/']")
+    tab_to(page, ".site-nav a[href='/uk/events/']")
     activate(page)
     tab_to(page, ".cards .card__title a")
+    event_title = page.evaluate("document.activeElement.innerText")
     activate(page)
+    expect(page.locator("html")).to_have_attribute("lang", "uk")
     tab_to(page, "a[href*='/calendar/events/']")
     with page.expect_download() as info:
         page.keyboard.press("Enter")
-    assert len(read_calendar(info.value).walk("VEVENT")) == 1
+    events = read_calendar(info.value).walk("VEVENT")
+    assert len(events) == 1
+    assert str(events[0]["SUMMARY"]) == event_title

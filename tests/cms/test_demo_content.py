@@ -80,6 +80,8 @@ def test_demo_has_what_the_issue_asks(demo_site):
             "Cultura este prima ușă deschisă",
         ),
         ("/uk/events/", "Вебінари, воркшопи, круглі столи"),
+        ("/uk/events/rescom-forum/", "Форум RESCOM: культура для стійких громад"),
+        ("/ro/events/study-visit-rujiena-cesis/", "Trei zile în două orașe letone"),
         ("/ro/toolkit/", "Model de plan de acțiune"),
         ("/uk/partners/", "Фонд «Ізоляція»"),
         ("/uk/privacy/", "Відкликати згоду так само легко, як і надати її."),
@@ -97,6 +99,14 @@ def test_translated_story_keeps_no_english_body_text(client, demo_site):
     assert "Two evenings a week" not in html
     assert "Keep it free" not in html
     assert "Двічі на тиждень" in html
+
+
+def test_translated_event_keeps_no_english_text(client, demo_site):
+    html = client.get("/uk/events/pearl-shadowing-harnosand/").content.decode()
+    assert "Participants follow their Swedish colleagues" not in html
+    assert "Härnösand Public Library" not in html
+    assert "Учасники супроводжують шведських колег" in html
+    assert "Публічна бібліотека Гернесанда" in html
 
 
 def test_privacy_page_explains_what_is_kept_and_for_how_long(client, demo_site, settings):
