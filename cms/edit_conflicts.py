@@ -1,8 +1,10 @@
 """Two editors who opened the same revision: the second save is refused, never silently applied.
 
 Wagtail 8 refuses a stale save only for its autosave (JSON) requests; a plain form post
-from an editor whose page has since been saved by someone else overwrites their work. The
-same test Wagtail uses for autosave is applied here to every edit form post.
+from an editor whose page has since been saved by someone else overwrites their work. Here
+every edit form post is checked: refused when a revision newer than the one the editor
+loaded was saved by someone else. The editor's own newer revisions (autosave writes them
+while the form stays open, without updating the form's loaded revision) do not count.
 """
 
 from django.http import HttpRequest, HttpResponse, QueryDict
@@ -13,25 +15,29 @@ from wagtail.admin import messages
 from wagtail.models import Page, Revision
 
 
-def is_stale(form: QueryDict, page: Page) -> bool:
-    """Whether the form was loaded from a revision that is no longer the page's latest."""
+def is_stale(form: QueryDict, page: Page, user) -> bool:
+    """Whether someone else saved the page since the revision this form was loaded from."""
     latest = Revision.objects.filter(pk=page.latest_revision_id).only("created_at").first()
     if latest is None:
         return False
     if autosaved := form.get("overwrite_revision_id"):
         return autosaved != str(latest.pk)
-    if loaded := form.get("loaded_revision_id"):
-        return loaded != str(latest.pk) or (
-            form.get("loaded_revision_created_at", "") != latest.created_at.isoformat()
-        )
-    return False
+    loaded = form.get("loaded_revision_id", "")
+    if not loaded.isdigit():
+        return False
+    newer = page.revisions.filter(pk__gt=int(loaded))
+    opened = page.revisions.filter(pk=int(loaded)).only("created_at").first()
+    if opened and form.get("loaded_revision_created_at", "") != opened.created_at.isoformat():
+        # The loaded revision itself was overwritten since (autosave does that).
+        newer = page.revisions.filter(pk__gte=int(loaded))
+    return newer.exclude(user=user).exists()
 
 
 def refuse_stale_save(request: HttpRequest, page: Page) -> HttpResponse | None:
     """The `before_edit_page` hook: send the editor back to the latest version, told why."""
     if request.method != "POST" or not request.accepts("text/html"):
         return None  # Wagtail checks its own autosave requests
-    if not is_stale(request.POST, page):
+    if not is_stale(request.POST, page, request.user):
         return None
     messages.error(
         request,

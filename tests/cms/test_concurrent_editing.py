@@ -124,3 +124,20 @@ def test_two_editors_saving_from_the_same_revision_never_overwrite_silently(regi
     assert register_page.get_latest_revision().as_object().title == "Register your city"
     shown = answer.content.decode()
     assert "Another editor saved this page after you opened it" in shown
+
+
+def test_an_editors_own_autosaved_revision_does_not_block_their_save(register_page, editors):
+    first, _second = editors
+    edit_url = f"/admin/pages/{register_page.pk}/edit/"
+    form = form_fields(first.get(edit_url).content.decode(), "form#page-edit-form")
+    # While the form stays open, autosave stores the editor's draft as a newer revision.
+    from django.contrib.auth import get_user_model
+
+    draft = register_page.specific
+    draft.title = "Register (draft)"
+    draft.save_revision(user=get_user_model().objects.get(username="ana"))
+
+    form |= {"title": ["Register your city"], "action-publish": ["action-publish"]}
+    assert first.post(edit_url, form).status_code == 302
+    register_page.refresh_from_db()
+    assert register_page.title == "Register your city"
