@@ -1,9 +1,9 @@
 """Taxonomy labels: read from the shared cache once per request, never stale afterwards."""
 
+from contextlib import contextmanager
 from unittest import mock
 
 import pytest
-from django.core.signals import request_finished, request_started
 
 from matching import taxonomy
 from matching.reference_data import load_taxonomy
@@ -17,30 +17,32 @@ def terms(home_page):
     list(load_taxonomy())
 
 
-def test_a_request_reads_each_vocabulary_from_the_shared_cache_once(terms):
-    request_started.send(sender=None)
+@contextmanager
+def one_request():
+    """What the request_started/finished receivers do, without Django's connection handling
+    that the same signals trigger (it would close the test's database connection)."""
+    taxonomy._start_request_memo()
     try:
+        yield
+    finally:
+        taxonomy._end_request_memo()
+
+
+def test_a_request_reads_each_vocabulary_from_the_shared_cache_once(terms):
+    with one_request():
         with mock.patch.object(taxonomy.cache, "get", wraps=taxonomy.cache.get) as get:
             first = term_labels(Challenge, "en")
             assert term_labels(Challenge, "en") == first
             term_labels(Challenge, "uk")
         assert get.call_count == 2  # one per language
-    finally:
-        request_finished.send(sender=None)
 
 
 def test_a_renamed_term_shows_in_the_same_and_the_next_request(terms):
-    request_started.send(sender=None)
-    try:
+    with one_request():
         assert term_labels(Challenge, "en")["ageing"] != "Greying population"
         term = Challenge.objects.get(slug="ageing", locale__language_code="en")
         term.name = "Greying population"
         term.save()
         assert term_labels(Challenge, "en")["ageing"] == "Greying population"
-    finally:
-        request_finished.send(sender=None)
-    request_started.send(sender=None)
-    try:
+    with one_request():
         assert term_labels(Challenge, "en")["ageing"] == "Greying population"
-    finally:
-        request_finished.send(sender=None)
