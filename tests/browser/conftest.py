@@ -59,10 +59,19 @@ def make_users() -> dict:
 
 
 def restore_migrated_state(snapshots: dict[str, str]) -> None:
-    """What TransactionTestCase does with serialized_rollback: flush, then reload the snapshot."""
+    """What TransactionTestCase does with serialized_rollback: flush, then reload the snapshot.
+
+    As there, sequences are not reset: the snapshot's rows keep their ids, and a reset
+    sequence would hand those ids out again (a duplicate key on PostgreSQL).
+    """
     for alias, snapshot in snapshots.items():
         call_command(
-            "flush", database=alias, interactive=False, verbosity=0, inhibit_post_migrate=True
+            "flush",
+            database=alias,
+            interactive=False,
+            verbosity=0,
+            inhibit_post_migrate=True,
+            reset_sequences=False,
         )
         connections[alias].creation.deserialize_db_from_string(snapshot)
 
