@@ -43,7 +43,7 @@ class AccessibilityFeedback(models.Model):
             else None,
         }
 
-    def erase_personal_data(self, when) -> None:
+    def erase_contact(self, when, withdrawn: bool = False) -> None:
         """On request or after the retention period: the address and the free text go."""
         self.email = ""
         self.message = ""

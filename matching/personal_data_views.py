@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.log_actions import log
 
-from .privacy import EXPORT_ACTION, erase_records, export_person, records_of
+from .privacy import EXPORT_ACTION, erase_person, export_person, records_of
 
 PERMISSION = "matching.manage_personal_data"
 
@@ -63,7 +63,7 @@ def personal_data_view(request: HttpRequest) -> HttpResponse:
                 form.add_error("confirm", _("Tick the box to confirm the erasure."))
             else:
                 withdrawn = form.cleaned_data["reason"] == "withdrawal"
-                erased = erase_records(records, user=request.user, withdrawn=withdrawn)
+                erased = erase_person(email, user=request.user, withdrawn=withdrawn)
                 message = ngettext(
                     "Erased the contact details of %(count)s record.",
                     "Erased the contact details of %(count)s records.",

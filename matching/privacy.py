@@ -15,7 +15,7 @@ CONTACT_MODELS: tuple[type[ContactDetails], ...] = (CityApplication, Introductio
 
 #: Models of other apps that keep an optional e-mail address (the accessibility feedback),
 #: registered from their AppConfig.ready(), since matching imports no other app. Each has
-#: `email`, `created_at`, `erased_at`, `erase_personal_data(when)` and `personal_data()`.
+#: `email`, `created_at`, `erased_at`, `erase_contact(when, withdrawn)` and `personal_data()`.
 OTHER_HOLDERS: list[type] = []
 
 
@@ -129,10 +129,5 @@ def erase_records(records: list[ContactDetails], user=None, withdrawn: bool = Fa
 
 
 def erase_person(email: str, user=None, withdrawn: bool = False) -> int:
-    """Erase every record of this address; returns how many records were erased."""
-    others = holders_of(email)
-    now = timezone.now()
-    for record in others:
-        record.erase_personal_data(now)
-        log(instance=record, action=ERASE_ACTION, user=user, title=str(record))
-    return erase_records(records_of(email), user=user, withdrawn=withdrawn) + len(others)
+    """Erase every record of this address, in every app; returns how many were erased."""
+    return erase_records(records_of(email) + holders_of(email), user=user, withdrawn=withdrawn)

@@ -26,6 +26,6 @@ def erase_expired_contacts(now=None, months: int | None = None) -> int:
             erased += 1
     for model in OTHER_HOLDERS:
         for record in model.objects.filter(created_at__lt=cutoff, erased_at__isnull=True):
-            record.erase_personal_data(now)
+            record.erase_contact(now)
             erased += 1
     return erased
