@@ -11,6 +11,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from matching.structure_cache import public
 from matching.taxonomy import ActivityType, term_labels
 
 from .blocks import BaseStreamBlock
@@ -57,7 +58,7 @@ class EventIndexPage(ContentPage):
         verbose_name = _("event index")
 
     def events(self):
-        return EventPage.objects.child_of(self).live().public().select_related("activity_type")
+        return public(EventPage.objects.child_of(self).live()).select_related("activity_type")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -231,8 +232,7 @@ class EventPage(ContentPage):
 def upcoming_events(locale, limit: int | None = None):
     """Published, public events in `locale` that have not ended, soonest first."""
     events = (
-        EventPage.objects.live()
-        .public()
+        public(EventPage.objects.live())
         .filter(locale=locale, end__gte=timezone.now())
         .select_related("activity_type", "locale")
         .order_by("start", "pk")

@@ -15,6 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from matching.structure_cache import public
 from matching.taxonomy import Challenge, CultureTheme
 
 from .blocks import RICH_TEXT_FEATURES, BaseStreamBlock
@@ -57,13 +58,11 @@ class LabIndexPage(ContentPage):
         verbose_name = _("learning lab index")
 
     def labs(self):
-        return LabPage.objects.child_of(self).live().public().order_by("-date", "pk")
+        return public(LabPage.objects.child_of(self).live()).order_by("-date", "pk")
 
     def conclusions(self):
         return (
-            LabConclusionsPage.objects.descendant_of(self)
-            .live()
-            .public()
+            public(LabConclusionsPage.objects.descendant_of(self).live())
             .select_related("document")
             .order_by("path")
         )
@@ -170,7 +169,7 @@ class LabPage(ContentPage):
         context = super().get_context(request, *args, **kwargs)
         keys = self.organisations.values_list("translation_key", flat=True)
         context["partners"] = localized_partners(self.locale, keys)
-        context["conclusions"] = LabConclusionsPage.objects.child_of(self).live().public().first()
+        context["conclusions"] = public(LabConclusionsPage.objects.child_of(self).live()).first()
         return context
 
 

@@ -99,6 +99,7 @@ class PageCacheMiddleware:
         generation = found.get(GENERATION_KEY)
         if generation is None:
             generation = _start_generation()
+        request.content_generation = generation
         entry = found.get(key)
         if entry is not None and entry[0] == generation:
             _generation, status, content, headers = entry

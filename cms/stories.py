@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from matching.structure_cache import public
 from matching.taxonomy import Challenge, CultureRole, CultureTheme, ResiliencePillar
 
 from .blocks import RICH_TEXT_FEATURES, BaseStreamBlock, KeyFigureBlock
@@ -53,9 +54,7 @@ class StoryIndexPage(ContentPage):
     def stories(self):
         """The published, public stories of this index, ready for cards (a fixed number of queries)."""
         return (
-            StoryPage.objects.child_of(self)
-            .live()
-            .public()
+            public(StoryPage.objects.child_of(self).live())
             .select_related("city", "hero_image")
             .prefetch_related(
                 "challenges", "culture_themes", "culture_roles", "hero_image__renditions"
@@ -272,8 +271,7 @@ class StoryPage(ContentPage):
 def latest_stories(locale, limit: int = 3) -> list[StoryPage]:
     """The newest published, public stories in `locale`, ready for cards."""
     stories = list(
-        StoryPage.objects.live()
-        .public()
+        public(StoryPage.objects.live())
         .filter(locale=locale)
         .select_related("city", "hero_image")
         .prefetch_related(*CARD_TAXONOMY, "hero_image__renditions")

@@ -10,6 +10,7 @@ from wagtail.search import index
 from cms.blocks import BaseStreamBlock
 from cms.events import EventIndexPage, attach_activity_labels, upcoming_events
 from cms.stories import StoryIndexPage, latest_stories
+from matching.structure_cache import remember
 
 HOME_LISTING_LENGTH = 3
 
@@ -45,6 +46,11 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def section(self, model: type[Page]) -> Page | None:
+        """The live index page of a kind under this home page (site structure, kept per process)."""
+        key = ("section", self.pk, model._meta.label)
+        return remember(key, lambda: model.objects.child_of(self).live().first())
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         events = list(upcoming_events(self.locale, HOME_LISTING_LENGTH))
@@ -52,7 +58,7 @@ class HomePage(Page):
         context.update(
             latest_stories=latest_stories(self.locale, HOME_LISTING_LENGTH),
             upcoming_events=events,
-            story_index=StoryIndexPage.objects.child_of(self).live().first(),
-            event_index=EventIndexPage.objects.child_of(self).live().first(),
+            story_index=self.section(StoryIndexPage),
+            event_index=self.section(EventIndexPage),
         )
         return context

@@ -7,6 +7,7 @@ from wagtail.models import Page
 
 from .explanations import component_label, render_reason
 from .models import City, CityText
+from .structure_cache import public, remember
 from .taxonomy import Challenge, CultureTheme, term_labels
 
 
@@ -61,14 +62,18 @@ def explained(suggestions, language: str | None = None) -> list[dict]:
 
 def section_url(app_label: str, model: str, request=None) -> str | None:
     """The URL of the live page of a type in the visitor's language, found by a query, not an import."""
-    page = (
-        Page.objects.live()
-        .public()
-        .filter(content_type__app_label=app_label, content_type__model=model)
-        .filter(locale__language_code=get_language())
-        .first()
-    )
-    return page.get_url(request) if page else None
+
+    def compute() -> str | None:
+        page = (
+            public(Page.objects.live())
+            .filter(content_type__app_label=app_label, content_type__model=model)
+            .filter(locale__language_code=get_language())
+            .first()
+        )
+        return page.get_url(request) if page else None
+
+    host = request.get_host() if request else None
+    return remember(("section-url", app_label, model, get_language(), host), compute)
 
 
 def profile_labels(city: City, language: str | None = None) -> dict[str, list[str]]:

@@ -21,6 +21,7 @@ from .forms import POPULATION_BANDS, CityProfileForm, FinderForm, IntroductionFo
 from .models import City, CityStatus, IntroductionRequest, StoredSuggestion
 from .regions import PROGRAMME_COUNTRIES
 from .registration import register_city
+from .structure_cache import public, remember
 from .withdrawal import record_for, withdrawal_token
 
 FORM_RATE = "10/h"
@@ -61,10 +62,15 @@ class PartnerFinderPage(RoutablePageMixin, MatchingPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        locale = self.locale_id
-        register = RegisterCityPage.objects.live().filter(locale_id=locale).first()
-        cities = CityIndexPage.objects.live().filter(locale_id=locale).first()
-        return context | {
+        return context | remember(
+            ("finder-links", self.pk, request.get_host()), lambda: self.links(request)
+        )
+
+    def links(self, request) -> dict[str, str | None]:
+        """Where the finder sends visitors on: registration, cities, stories, labs."""
+        register = RegisterCityPage.objects.live().filter(locale_id=self.locale_id).first()
+        cities = CityIndexPage.objects.live().filter(locale_id=self.locale_id).first()
+        return {
             "register_url": register.get_url(request) if register else None,
             "city_index_url": cities.get_url(request) if cities else None,
             "stories_url": section_url("cms", "storyindexpage", request),
@@ -263,7 +269,7 @@ class CityIndexPage(RoutablePageMixin, MatchingPage):
         suggestions = StoredSuggestion.objects.filter(
             city=city, partner__status=CityStatus.APPROVED
         ).select_related("city", "partner")[:5]
-        stories = city.stories.live().public().filter(locale__language_code=get_language())
+        stories = public(city.stories.live()).filter(locale__language_code=get_language())
         context = self.get_context(request) | {
             "city": city,
             "city_name": city_names([city])[city.pk],

@@ -70,6 +70,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Early, so that a cached page skips everything below; it stores the headers they add.
     "cms.page_cache.PageCacheMiddleware",
+    # The site's structure (routes, menus, restrictions) kept per process: cms.site_structure.
+    "cms.site_structure.SiteStructureMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.middleware.SiteLocaleMiddleware",
     "cms.middleware.RejectNulBytesMiddleware",

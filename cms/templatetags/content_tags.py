@@ -1,7 +1,11 @@
 """Small pieces the editorial templates share: breadcrumbs and the programme contact link."""
 
 from django import template
+from django.utils import translation
 from wagtail.models import Page
+
+from cms.site_structure import site_for_request
+from matching.structure_cache import remember
 
 register = template.Library()
 
@@ -12,7 +16,9 @@ def breadcrumbs(context) -> dict:
     if not isinstance(page, Page):
         return {"ancestors": []}
     # Depth 1 is Wagtail's invisible root; the trail starts at the home page.
-    ancestors = page.get_ancestors().filter(depth__gt=1)
+    ancestors = remember(
+        ("ancestors", page.pk), lambda: list(page.get_ancestors().filter(depth__gt=1))
+    )
     return {"ancestors": ancestors, "page": page, "request": context.get("request")}
 
 
@@ -22,8 +28,12 @@ def programme_contact_url(context) -> str:
     from cms.contact import ProgrammeContact
 
     request = context.get("request")
-    contact = ProgrammeContact.load(request_or_site=request).contact_page
-    if contact is None:
-        return ""
-    page = contact.localized
-    return page.get_url(request) or ""
+
+    def compute() -> str:
+        contact = ProgrammeContact.load(request_or_site=request).contact_page
+        if contact is None:
+            return ""
+        return contact.localized.get_url(request) or ""
+
+    site = site_for_request(request) if request else None
+    return remember(("programme-contact", site and site.pk, translation.get_language()), compute)

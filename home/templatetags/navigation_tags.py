@@ -1,8 +1,8 @@
 """What frames every page: the main menu, the footer links, the language switcher, hreflang.
 
-Each piece is looked up once per request and shared (the request carries the results), so
-the frame costs the same few queries on every page however many languages and menu items
-there are.
+Each piece is site structure, kept per process until content changes
+(`matching.structure_cache`) and shared within a request, so the frame costs no query on a
+public page however many languages and menu items there are (a few in previews).
 """
 
 from django import template
@@ -10,7 +10,10 @@ from django.conf import settings
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Page, Site
+from wagtail.models import Page
+
+from cms.site_structure import site_for_request
+from matching.structure_cache import public, remember
 
 register = template.Library()
 
@@ -34,33 +37,31 @@ def live_translations(request, page: Page) -> dict[str, Page]:
         versions = page.get_translations(inclusive=True).live().select_related("locale")
         return {version.locale.language_code: version for version in versions}
 
-    return _memo(request, f"translations-{page.pk}", compute)
+    key = ("translations", page.pk)
+    return _memo(request, key, lambda: remember(key, compute))
 
 
 def localized_root(request) -> Page | None:
     """The home page in the visitor's language, falling back to the site's own root."""
-    site = Site.find_for_request(request) if request else None
+    site = site_for_request(request) if request else None
     if site is None or site.root_page_id is None:
         return None
 
-    def compute():
-        return live_translations(request, site.root_page)
-
-    roots = _memo(request, "roots", compute)
+    roots = live_translations(request, site.root_page)
     return roots.get(translation.get_language()) or site.root_page
 
 
 def _root_children(request) -> list[Page]:
     """Menu pages and footer pages under the localized root, in one query."""
+    root = localized_root(request)
+    if root is None:
+        return []
 
     def compute():
-        root = localized_root(request)
-        if root is None:
-            return []
         wanted = Q(show_in_menus=True) | Q(slug__in=FOOTER_SLUGS)
-        return list(root.get_children().live().public().filter(wanted))
+        return list(public(root.get_children().live()).filter(wanted))
 
-    return _memo(request, f"children-{translation.get_language()}", compute)
+    return remember(("menu", root.pk), compute)
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)

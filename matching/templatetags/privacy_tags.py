@@ -1,7 +1,10 @@
 """Where the privacy notice lives, in the visitor's language: linked from every consent box."""
 
 from django import template
+from django.utils.translation import get_language
 from wagtail.models import Locale, Page
+
+from matching.structure_cache import public, remember
 
 register = template.Library()
 
@@ -11,7 +14,15 @@ PRIVACY_SLUG = "privacy"
 @register.simple_tag(takes_context=True)
 def privacy_url(context) -> str:
     """The live privacy page in the active language, else in the default one; "" if none."""
-    pages = Page.objects.live().public().filter(slug=PRIVACY_SLUG)
-    active = Locale.get_active()
-    page = pages.filter(locale=active).first() or pages.filter(locale=Locale.get_default()).first()
-    return page.get_url(context.get("request")) if page else ""
+    request = context.get("request")
+
+    def compute() -> str:
+        pages = public(Page.objects.live()).filter(slug=PRIVACY_SLUG)
+        active = Locale.get_active()
+        page = (
+            pages.filter(locale=active).first() or pages.filter(locale=Locale.get_default()).first()
+        )
+        return page.get_url(request) if page else ""
+
+    host = request.get_host() if request else None
+    return remember(("privacy-url", get_language(), host), compute)

@@ -1,0 +1,93 @@
+"""Rows every page reads and editors rarely change, kept per process between content changes.
+
+Which page a path leads to, which sections are private, the menu, the section pages a
+page links to: each page view reads the same few rows around the page itself. Every change
+to them bumps a content generation kept in the cache all app instances share (the page
+cache's, in `cms`). Within a window opened for a public read, `remember` keeps a value
+under the generation it was read in and reads again once the generation has moved, so a
+publish on any instance reaches every other at its next request.
+
+This is reference data, not a page or fragment cache: rendered output is never kept.
+Outside a window (the admin, previews, form posts, commands) the rows are read every time.
+"""
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any, TypeVar
+
+from django.db.models import Q
+from wagtail.models import PageViewRestriction
+from wagtail.query import PageQuerySet
+
+T = TypeVar("T")
+#: Above this many entries a process starts afresh (paths are many; sites and menus few).
+MAX_ENTRIES = 5000
+
+_entries: dict[tuple, tuple[int, Any]] = {}
+
+
+class _Window:
+    """One request's generation, read at the first `remember` (many requests need none)."""
+
+    def __init__(self, read_generation: Callable[[], int]):
+        self._read = read_generation
+        self._generation: int | None = None
+
+    @property
+    def generation(self) -> int:
+        if self._generation is None:
+            self._generation = self._read()
+        return self._generation
+
+
+_window: ContextVar[_Window | None] = ContextVar("structure_cache_window", default=None)
+
+
+@contextmanager
+def window(read_generation: Callable[[], int]) -> Iterator[None]:
+    """Within it `remember` keeps values, all under the one generation `read_generation` gives."""
+    token = _window.set(_Window(read_generation))
+    try:
+        yield
+    finally:
+        _window.reset(token)
+
+
+def in_window() -> bool:
+    return _window.get() is not None
+
+
+def remember(key: tuple, compute: Callable[[], T]) -> T:
+    """`compute()`'s value for `key`, kept until the generation moves (outside a window: fresh)."""
+    current = _window.get()
+    if current is None:
+        return compute()
+    generation = current.generation
+    entry = _entries.get(key)
+    if entry is not None and entry[0] == generation:
+        return entry[1]
+    value = compute()
+    if len(_entries) >= MAX_ENTRIES:
+        _entries.clear()
+    _entries[key] = (generation, value)
+    return value
+
+
+def forget_all() -> None:
+    """Drop everything this process keeps (tests that roll the database back use it)."""
+    _entries.clear()
+
+
+def public(queryset: PageQuerySet) -> PageQuerySet:
+    """Wagtail's `public()`, without reading every view restriction on each call."""
+    paths = remember(
+        ("restricted-paths",),
+        lambda: sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True))),
+    )
+    if not paths:
+        return queryset
+    private = Q()
+    for path in paths:
+        private |= Q(path__startswith=path)
+    return queryset.exclude(private)
