@@ -4,6 +4,7 @@ from collections.abc import Iterable
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
+from django.db.models import Model, Value
 
 from matching.taxonomy import TaxonomyTerm, term_labels
 
@@ -26,7 +27,28 @@ def term_choices(model: type[TaxonomyTerm], empty_label: str) -> list[tuple[str,
 
 def labels_for(terms: Iterable[TaxonomyTerm], model: type[TaxonomyTerm]) -> list[dict]:
     """Slugs and visitor-language labels for prefetched terms, in the vocabulary's order."""
+    return slug_labels({t.slug for t in terms}, model)
+
+
+def slug_labels(slugs: Iterable[str], model: type[TaxonomyTerm]) -> list[dict]:
+    """Slugs with their visitor-language labels, in the vocabulary's order."""
     labels = term_labels(model)
     order = {slug: i for i, slug in enumerate(labels)}
-    found = sorted({t.slug for t in terms}, key=lambda slug: order.get(slug, len(order)))
+    found = sorted(set(slugs), key=lambda slug: order.get(slug, len(order)))
     return [{"slug": slug, "label": labels.get(slug, slug)} for slug in found]
+
+
+def page_labels(page: Model, fields: dict[str, type[TaxonomyTerm]]) -> dict[str, list[dict]]:
+    """Labels of one page's terms in several vocabularies, read in one query (a union)."""
+    names = list(fields)
+    queries = [
+        getattr(page, name)
+        .order_by()
+        .annotate(vocabulary=Value(name))
+        .values_list("vocabulary", "slug")
+        for name in names
+    ]
+    slugs: dict[str, set[str]] = {name: set() for name in names}
+    for name, slug in queries[0].union(*queries[1:], all=True):
+        slugs[name].add(slug)
+    return {name: slug_labels(slugs[name], fields[name]) for name in names}

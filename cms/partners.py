@@ -98,12 +98,15 @@ class PartnerOrganisation(TranslatableMixin, index.Indexed, models.Model):
 
 
 def localized_partners(locale: Locale, translation_keys=None) -> list[PartnerOrganisation]:
-    """Partners in `locale`, falling back to the default language where not yet translated."""
+    """Partners in `locale`, falling back to the default language where not yet translated.
+
+    `translation_keys` may be a query: it is then read in the same query, as a subquery.
+    """
     rows = PartnerOrganisation.objects.filter(
         locale__language_code__in={locale.language_code, settings.LANGUAGE_CODE}
     ).select_related("logo", "locale")
     if translation_keys is not None:
-        rows = rows.filter(translation_key__in=list(translation_keys))
+        rows = rows.filter(translation_key__in=translation_keys)
     chosen: dict = {}
     for row in rows:
         if row.translation_key not in chosen or row.locale_id == locale.pk:

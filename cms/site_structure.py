@@ -51,7 +51,8 @@ def serve(request: HttpRequest, path: str) -> HttpResponse:
 
     A kept route names the page, its model and the view's arguments; the page itself is
     read afresh (one query), so a view never shares an object with another request.
-    Routes depend on the path alone, as Wagtail's and routable pages' do.
+    Routes depend on the path alone, as Wagtail's and routable pages' do. A page model's
+    `serve_select_related` names the relations its template shows, read in the same query.
     """
     from wagtail.views import serve as wagtail_serve  # it needs the models loaded
 
@@ -62,7 +63,8 @@ def serve(request: HttpRequest, path: str) -> HttpResponse:
             if not hasattr(request, "_wagtail_route_for_request"):
                 model, pk, args, kwargs = found
                 # Live, and there: a change committed an instant ago may not have bumped yet.
-                page = model.objects.select_related("locale").filter(pk=pk, live=True).first()
+                related = ("locale", *getattr(model, "serve_select_related", ()))
+                page = model.objects.select_related(*related).filter(pk=pk, live=True).first()
                 if page is not None:
                     request._wagtail_route_for_request = RouteResult(page, args, kwargs)
             if route := getattr(request, "_wagtail_route_for_request", None):

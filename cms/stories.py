@@ -17,7 +17,7 @@ from matching.taxonomy import Challenge, CultureRole, CultureTheme, ResiliencePi
 from .blocks import RICH_TEXT_FEATURES, BaseStreamBlock, KeyFigureBlock
 from .countries import ProgrammeCountries
 from .filters import StoryFilterForm
-from .listing import PER_PAGE, labels_for, paginate
+from .listing import PER_PAGE, labels_for, page_labels, paginate
 from .page_base import ContentPage, default_locale_terms, sample_panel
 from .partners import PartnerOrganisation, localized_partners
 from .structured_data import article_data
@@ -228,6 +228,7 @@ class StoryPage(ContentPage):
     subpage_types: list[str] = []
     template = "cms/story_page.html"
     schema_type = "Article"
+    serve_select_related = ("city", "hero_image")
 
     class Meta:
         verbose_name = _("case story")
@@ -253,7 +254,8 @@ class StoryPage(ContentPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        self.attach_labels()
+        for name, labels in page_labels(self, TAXONOMY_FIELDS).items():
+            setattr(self, f"{name}_labels", labels)
         keys = self.partners.values_list("translation_key", flat=True)
         context["partners"] = localized_partners(self.locale, keys)
         return context
