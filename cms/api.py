@@ -1,7 +1,9 @@
 """Wagtail's API v2 for pages, images and documents (read-only, live public content only)."""
 
+from django.core.exceptions import ValidationError
 from django.http import QueryDict
-from wagtail.api.v2.filters import SearchFilter
+from wagtail.api.v2.filters import FieldsFilter, SearchFilter
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -9,6 +11,40 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from .search import MAX_QUERY_LENGTH, NOT_A_WORD
+
+#: Far past the last item of any listing, and far below what the database can read (2**63).
+MAX_OFFSET = 2**31
+
+
+def replace_parameter(request, name: str, value: str) -> None:
+    """Let Wagtail's own code read a cleaned value of one query parameter."""
+    query = QueryDict(mutable=True)
+    query.update(request.GET)
+    query[name] = value
+    request._request.GET = query
+
+
+class BoundedPagination(WagtailPagination):
+    """An offset past the end is an empty page however large, not a database error (a 500)."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        try:
+            offset = int(request.GET.get("offset", 0))
+        except ValueError:
+            offset = 0  # Wagtail answers 400 for it
+        if offset > MAX_OFFSET:
+            replace_parameter(request, "offset", str(MAX_OFFSET))
+        return super().paginate_queryset(queryset, request, view)
+
+
+class CheckedFieldsFilter(FieldsFilter):
+    """?first_published_at=junk is a 400, as a malformed number already is, never a 500."""
+
+    def filter_queryset(self, request, queryset, view):
+        try:
+            return super().filter_queryset(request, queryset, view)
+        except ValidationError as error:
+            raise BadRequestError(f"field filter error. {' '.join(error.messages)}") from error
 
 
 class WordSearchFilter(SearchFilter):
@@ -21,19 +57,22 @@ class WordSearchFilter(SearchFilter):
             words = NOT_A_WORD.sub(" ", request.GET["search"][:MAX_QUERY_LENGTH]).strip()
             if not words:
                 raise BadRequestError("search needs at least one word")
-            query = QueryDict(mutable=True)
-            query.update(request.GET)
-            query["search"] = words
-            request._request.GET = query
+            replace_parameter(request, "search", words)
         return super().filter_queryset(request, queryset, view)
 
 
-def with_word_search(viewset: type) -> type:
-    backends = [WordSearchFilter if b is SearchFilter else b for b in viewset.filter_backends]
-    return type(viewset.__name__, (viewset,), {"filter_backends": backends})
+CHECKED = {SearchFilter: WordSearchFilter, FieldsFilter: CheckedFieldsFilter}
 
 
+def with_checked_parameters(viewset: type) -> type:
+    """The viewset with filters and pagination that answer bad parameters with a 400."""
+    backends = [CHECKED.get(b, b) for b in viewset.filter_backends]
+    attributes = {"filter_backends": backends, "pagination_class": BoundedPagination}
+    return type(viewset.__name__, (viewset,), attributes)
+
+
+# Rate-limited together with /api/v1 (cms.api_rate_limit).
 wagtail_api = WagtailAPIRouter("wagtailapi")
-wagtail_api.register_endpoint("pages", with_word_search(PagesAPIViewSet))
-wagtail_api.register_endpoint("images", with_word_search(ImagesAPIViewSet))
-wagtail_api.register_endpoint("documents", with_word_search(DocumentsAPIViewSet))
+wagtail_api.register_endpoint("pages", with_checked_parameters(PagesAPIViewSet))
+wagtail_api.register_endpoint("images", with_checked_parameters(ImagesAPIViewSet))
+wagtail_api.register_endpoint("documents", with_checked_parameters(DocumentsAPIViewSet))

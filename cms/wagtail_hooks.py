@@ -11,7 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .accessibility import use_wcag_checker
 from .accessibility_feedback import AccessibilityFeedback
-from .edit_conflicts import refuse_stale_save
+from .edit_conflicts import LockedSavePageViewSet, refuse_stale_save
 from .partners import PartnerOrganisation
 from .translation_overview import overview_view
 
@@ -28,6 +28,12 @@ class PartnerOrganisationViewSet(SnippetViewSet):
 register_snippet(PartnerOrganisationViewSet)
 
 hooks.register("before_edit_page", refuse_stale_save)
+
+
+@hooks.register("register_admin_viewset")
+def register_locked_save_page_viewset():
+    """In place of Wagtail's base page viewset (registered before ours), for every page type."""
+    return LockedSavePageViewSet()
 
 
 class AccessibilityFeedbackViewSet(SnippetViewSet):

@@ -3,41 +3,27 @@
 django-ninja's typed schemas give it an OpenAPI description at /api/v1/openapi.json.
 """
 
-from django.conf import settings
 from django.db.models import Q
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import translation
-from django_ratelimit.core import is_ratelimited
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.pagination import PageNumberPagination, paginate
-from ninja.throttling import BaseThrottle
 
 from .display import explained
 from .models import City, CityStatus, StoredSuggestion
 from .regions import PROGRAMME_COUNTRIES
-
-
-class SharedRateThrottle(BaseThrottle):
-    """API_RATE_LIMIT per client address, an atomic counter in the cache all app instances share."""
-
-    def allow_request(self, request: HttpRequest) -> bool:
-        rate = settings.API_RATE_LIMIT
-        return not rate or not is_ratelimited(
-            request, group="api-v1", key="ip", rate=rate, increment=True
-        )
-
 
 api = NinjaAPI(
     title="RESCOM partner matching API",
     version="1",
     description=(
         "Approved city profiles of the RESCOM programme and their suggested partners. "
-        "Requests are rate-limited per client address (429 when exceeded)."
+        "Requests are rate-limited per client address, together with the page API at "
+        "/api/v2 (429 with Retry-After when exceeded)."
     ),
     urls_namespace="api-v1",
-    throttle=[SharedRateThrottle()],
-)
+)  # The rate limit is the project's middleware, shared with Wagtail's API at /api/v2.
 
 
 class CityOut(Schema):

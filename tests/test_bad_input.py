@@ -89,9 +89,13 @@ GET_TARGETS = {
         "descendant_of",
         "translation_of",
         "has_children",
+        "id",
+        "title",
+        "first_published_at",
+        "show_in_menus",
     ),
-    "/api/v2/images/": ("fields", "order", "limit", "offset", "search", "search_operator"),
-    "/api/v2/documents/": ("fields", "order", "limit", "offset", "search", "search_operator"),
+    "/api/v2/images/": ("fields", "order", "limit", "offset", "search", "search_operator", "id"),
+    "/api/v2/documents/": ("fields", "order", "limit", "offset", "search", "id", "title"),
 }
 
 
@@ -110,6 +114,53 @@ def test_no_query_string_breaks_a_page_or_the_api(site, url):
             assert response.status_code == 200, (url, params)  # bad filters are dropped
 
     check()
+
+
+HUGE = "9" * 30  # past what the database's integers hold (2**63)
+ABSURD_V2_PARAMETERS = [
+    {"limit": HUGE},
+    {"limit": "-1"},
+    {"offset": "-5"},
+    {"offset": "1e9"},
+    {"search": "x" * 50_000},
+    {"search": "a " * 5_000},
+    {"search": "story", "limit": HUGE},
+    {"id": HUGE},
+    {"child_of": HUGE},
+    {"descendant_of": HUGE},
+    {"translation_of": HUGE},
+    {"first_published_at": HUGE},
+    {"first_published_at": "2024-13-45"},
+    {"fields": "*," * 2_000},
+    {"fields": "title(" * 500},
+    {"order": "x" * 10_000},
+    {"type": "cms." + "x" * 10_000},
+]
+
+
+@pytest.mark.parametrize("url", ["/api/v2/pages/", "/api/v2/images/", "/api/v2/documents/"])
+@pytest.mark.parametrize("params", ABSURD_V2_PARAMETERS, ids=lambda p: ",".join(p))
+def test_absurd_page_api_parameters_are_answered_not_a_500(client, site, url, params):
+    response = client.get(url, params)
+    assert response.status_code in (200, 400), params
+    if response.status_code == 400:
+        assert response.json()["message"]  # Wagtail's API says what was wrong
+
+
+@pytest.mark.parametrize("offset", [HUGE, "9223372036854775808", " 99999999999999999999 "])
+@pytest.mark.parametrize("search", [None, "story"])
+def test_an_offset_past_the_end_is_an_empty_page_however_large(client, site, offset, search):
+    params = {"offset": offset} | ({"search": search} if search else {})
+    everything = client.get("/api/v2/pages/", {"search": search} if search else {}).json()
+    response = client.get("/api/v2/pages/", params)
+    assert response.status_code == 200
+    assert response.json() == {"meta": everything["meta"], "items": []}
+
+
+def test_a_malformed_date_filter_says_which_field(client, site):
+    response = client.get("/api/v2/pages/", {"first_published_at": "yesterday"})
+    assert response.status_code == 400
+    assert "yesterday" in response.json()["message"]
 
 
 REGISTRATION_FIELDS = (

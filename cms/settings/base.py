@@ -68,6 +68,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the page cache, so that a cached API answer still counts against the limit.
+    "cms.api_rate_limit.ApiRateLimitMiddleware",
     # Early, so that a cached page skips everything below; it stores the headers they add.
     "cms.page_cache.PageCacheMiddleware",
     # The site's structure (routes, menus, restrictions) kept per process: cms.site_structure.
@@ -144,7 +146,8 @@ AXES_CLIENT_IP_CALLABLE = "cms.client_address.client_address"
 # app instance shares, so the limits hold for the site, not per worker.
 RATELIMIT_USE_CACHE = "default"
 RATELIMIT_IP_META_KEY = "cms.client_address.client_address"
-# Requests to /api/v1 per client address ("" turns the limit off, e.g. for benchmarks).
+# Requests to the JSON APIs (/api/v1 and /api/v2 together) per client address ("" turns the
+# limit off, e.g. for benchmarks).
 API_RATE_LIMIT = env("API_RATE_LIMIT", default="120/m")
 
 # Content security policy: no inline scripts or styles on public pages. The Wagtail admin

@@ -5,8 +5,11 @@ import datetime as dt
 import pytest
 from django.core.cache import cache
 from django.db import transaction
+from django.test import Client
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
+
+from matching.models import RegisterCityPage
 
 from .factories import EventIndexPageFactory, LabIndexPageFactory, StoryIndexPageFactory
 
@@ -32,6 +35,24 @@ def lab_index(home_page):
 @pytest.fixture
 def event_index(home_page):
     return EventIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def register_page(home_page):
+    """A published page two editors can open at once."""
+    page = home_page.add_child(instance=RegisterCityPage(title="Register", slug="register"))
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def editors(django_user_model):
+    """Two logged-in editors, Ana and Bogdan, each in a browser of their own."""
+    first, second = Client(), Client()
+    for name, browser in (("ana", first), ("bogdan", second)):
+        user = django_user_model.objects.create_superuser(name, f"{name}@example.org", "pw")
+        browser.force_login(user)
+    return first, second
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.db import connection
 from wagtail.models import Page
 
-from matching.models import RegisterCityPage
+from cms import edit_conflicts
 from tests.html_forms import form_fields
 
 from .factories import StandardPageFactory
@@ -89,55 +89,54 @@ def test_pages_created_at_once_with_the_same_address_are_refused_but_one(home_pa
     assert Page.objects.filter(url_path="/home/news/").count() == 1
 
 
-@pytest.fixture
-def register_page(home_page):
-    page = home_page.add_child(instance=RegisterCityPage(title="Register", slug="register"))
-    page.save_revision().publish()
-    return page
-
-
-@pytest.fixture
-def editors(client, django_user_model):
-    from django.test import Client
-
-    first, second = Client(), Client()
-    for name, browser in (("ana", first), ("bogdan", second)):
-        user = django_user_model.objects.create_superuser(name, f"{name}@example.org", "pw")
-        browser.force_login(user)
-    return first, second
-
-
-def test_two_editors_saving_from_the_same_revision_never_overwrite_silently(register_page, editors):
-    first, second = editors
+# serialized_rollback: as above.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_editors_posting_at_the_same_instant_one_save_lands_the_other_is_refused(
+    register_page, editors, monkeypatch
+):
     edit_url = f"/admin/pages/{register_page.pk}/edit/"
+    titles = ["Register your city", "Join the programme"]
     forms = [form_fields(e.get(edit_url).content.decode(), "form#page-edit-form") for e in editors]
-    assert forms[0]["loaded_revision_id"] == forms[1]["loaded_revision_id"]
+    for form, title in zip(forms, titles, strict=True):
+        form |= {"title": [title], "action-publish": ["action-publish"]}
+    revisions_before = register_page.revisions.count()
 
-    forms[0] |= {"title": ["Register your city"], "action-publish": ["action-publish"]}
-    assert first.post(edit_url, forms[0]).status_code == 302
+    # Widen the race: a post that passed the check waits (up to a second) for the other post to
+    # pass it too before saving. Were the check and the save not one locked step, both would.
+    checked, passed = threading.Condition(), []
+    is_stale = edit_conflicts.is_stale
 
-    forms[1] |= {"title": ["Join the programme"], "action-publish": ["action-publish"]}
-    answer = second.post(edit_url, forms[1], follow=True)
+    def slow_check(*args):
+        stale = is_stale(*args)
+        with checked:
+            passed.append(stale)
+            checked.notify_all()
+            checked.wait_for(lambda: len(passed) == 2, timeout=1)
+        return stale
 
+    monkeypatch.setattr(edit_conflicts, "is_stale", slow_check)
+    start = threading.Barrier(2)
+    shown = {}
+
+    def post(n: int) -> None:
+        try:
+            start.wait()
+            shown[titles[n]] = editors[n].post(edit_url, forms[n], follow=True).content.decode()
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=post, args=(n,)) for n in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    refusal = "Another editor saved this page after you opened it"
+    refused = [title for title, html in shown.items() if refusal in html]
+    assert len(shown) == 2 and len(refused) == 1, "exactly one of the two saves is refused"
+    (landed,) = set(titles) - set(refused)
     register_page.refresh_from_db()
-    assert register_page.title == "Register your city"  # the first editor's change stands
-    assert register_page.get_latest_revision().as_object().title == "Register your city"
-    shown = answer.content.decode()
-    assert "Another editor saved this page after you opened it" in shown
-
-
-def test_an_editors_own_autosaved_revision_does_not_block_their_save(register_page, editors):
-    first, _second = editors
-    edit_url = f"/admin/pages/{register_page.pk}/edit/"
-    form = form_fields(first.get(edit_url).content.decode(), "form#page-edit-form")
-    # While the form stays open, autosave stores the editor's draft as a newer revision.
-    from django.contrib.auth import get_user_model
-
-    draft = register_page.specific
-    draft.title = "Register (draft)"
-    draft.save_revision(user=get_user_model().objects.get(username="ana"))
-
-    form |= {"title": ["Register your city"], "action-publish": ["action-publish"]}
-    assert first.post(edit_url, form).status_code == 302
-    register_page.refresh_from_db()
-    assert register_page.title == "Register your city"
+    assert register_page.title == landed
+    assert register_page.revisions.count() == revisions_before + 1
+    assert register_page.get_latest_revision().as_object().title == landed
+    assert refused[0] not in [r.as_object().title for r in register_page.revisions.all()]
