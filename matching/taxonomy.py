@@ -4,10 +4,7 @@ Each term is a translatable snippet (one row per language, linked by translation
 slug is the language-neutral identity that pages, city profiles and the engine use.
 """
 
-import threading
-
 from django.core.cache import cache
-from django.core.signals import request_finished, request_started
 from django.db import models
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import get_language
@@ -16,6 +13,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
+
+from .structure_cache import remember
 
 
 class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
@@ -120,14 +119,16 @@ def _cache_key(model: type[TaxonomyTerm], language: str) -> str:
 def term_labels(model: type[TaxonomyTerm], language: str | None = None) -> dict[str, str]:
     """Slug → label in `language` (default: the active one), falling back to the default locale.
 
-    Cached because every listing, filter and matching reason shows labels; saving or deleting
-    a term clears the cache.
+    Every listing, filter and matching reason shows labels: a process keeps them between
+    content changes (`structure_cache`), and the shared cache keeps them for every process;
+    saving or deleting a term clears the shared copy and moves the content generation.
     """
     language = (language or get_language() or "en").split("-")[0]
     key = _cache_key(model, language)
-    memo = getattr(_request_labels, "memo", None)
-    if memo is not None and key in memo:
-        return memo[key]
+    return remember(("labels", key), lambda: _shared_labels(model, language, key))
+
+
+def _shared_labels(model: type[TaxonomyTerm], language: str, key: str) -> dict[str, str]:
     labels = cache.get(key)
     if labels is None:
         default = Locale.get_default()
@@ -137,34 +138,13 @@ def term_labels(model: type[TaxonomyTerm], language: str | None = None) -> dict[
                 model.objects.filter(locale__language_code=language).values_list("slug", "name")
             )
         cache.set(key, labels, 60 * 60)
-    if memo is not None:
-        memo[key] = labels
     return labels
-
-
-#: Labels already read during the current request: a page asks for the same vocabulary
-#: several times (cards, filters, reasons), and each read of the shared cache is a round trip.
-_request_labels = threading.local()
-
-
-def _start_request_memo(**kwargs) -> None:
-    _request_labels.memo = {}
-
-
-def _end_request_memo(**kwargs) -> None:
-    _request_labels.memo = None
-
-
-request_started.connect(_start_request_memo, dispatch_uid="taxonomy-labels-request-start")
-request_finished.connect(_end_request_memo, dispatch_uid="taxonomy-labels-request-end")
 
 
 def _clear_labels(sender, **kwargs) -> None:
     from django.conf import settings
 
     cache.delete_many([_cache_key(sender, code) for code, _name in settings.LANGUAGES])
-    if getattr(_request_labels, "memo", None):
-        _request_labels.memo = {}
 
 
 for _model in TAXONOMY_MODELS:
