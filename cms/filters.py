@@ -55,10 +55,11 @@ class StoryFilterForm(ListingFilterForm):
         self.fields["challenge"].choices = term_choices(Challenge, ANY)
         self.fields["theme"].choices = term_choices(CultureTheme, ANY)
         self.fields["role"].choices = term_choices(CultureRole, ANY)
-        codes = distinct_values(stories, "country")
+        pairs = list(stories.order_by().values_list("country", "year").distinct())
+        codes = sorted({code for code, _year in pairs if code})
+        years = sorted({year for _code, year in pairs if year})
         named = sorted(((code, countries.name(code)) for code in codes), key=lambda c: str(c[1]))
         self.fields["country"].choices = [("", ANY), *named]
-        years = distinct_values(stories, "year")
         self.fields["year"].choices = [("", ANY), *((str(y), str(y)) for y in reversed(years))]
 
     def apply(self, queryset: QuerySet) -> QuerySet:

@@ -21,7 +21,7 @@ from matching.taxonomy import Challenge, CultureTheme
 from .blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from .choices import Attendance, LabFormat
 from .filters import LabFilterForm
-from .listing import PER_PAGE, page_labels, paginate
+from .listing import PER_PAGE, attach_labels, paginate
 from .page_base import ContentPage, default_locale_terms, sample_panel
 from .partners import PartnerOrganisation, localized_partners
 from .structured_data import article_data
@@ -256,9 +256,7 @@ class LabConclusionsPage(ContentPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["lab"] = self.get_parent().specific
-        labels = page_labels(self, {"challenges": Challenge, "culture_themes": CultureTheme})
-        context["challenge_labels"] = labels["challenges"]
-        context["theme_labels"] = labels["culture_themes"]
+        attach_labels([self], {"challenges": Challenge, "culture_themes": CultureTheme})
         return context
 
     def structured_data(self, request) -> dict:

@@ -17,7 +17,7 @@ from matching.taxonomy import Challenge, CultureRole, CultureTheme, ResiliencePi
 from .blocks import RICH_TEXT_FEATURES, BaseStreamBlock, KeyFigureBlock
 from .countries import ProgrammeCountries
 from .filters import StoryFilterForm
-from .listing import PER_PAGE, labels_for, page_labels, paginate
+from .listing import PER_PAGE, attach_labels, paginate
 from .page_base import ContentPage, default_locale_terms, sample_panel
 from .partners import PartnerOrganisation, localized_partners
 from .structured_data import article_data
@@ -29,8 +29,10 @@ TAXONOMY_FIELDS = {
     "pillars": ResiliencePillar,
 }
 
-# What a story card shows, prefetched for the whole page of a listing.
-CARD_TAXONOMY = ("challenges", "culture_themes", "culture_roles")
+# What a story card shows, read for the whole page of a listing at once.
+CARD_TAXONOMY = {
+    name: TAXONOMY_FIELDS[name] for name in ("challenges", "culture_themes", "culture_roles")
+}
 
 
 class StoryIndexPage(ContentPage):
@@ -56,9 +58,7 @@ class StoryIndexPage(ContentPage):
         return (
             public(StoryPage.objects.child_of(self).live())
             .select_related("city", "hero_image")
-            .prefetch_related(
-                "challenges", "culture_themes", "culture_roles", "hero_image__renditions"
-            )
+            .prefetch_related("hero_image__renditions")
             .order_by("-year", "-first_published_at", "pk")
         )
 
@@ -67,8 +67,7 @@ class StoryIndexPage(ContentPage):
         stories = self.stories()
         form = StoryFilterForm(request.GET, stories=stories)
         page = paginate(request, form.apply(stories), self.per_page)
-        for story in page.object_list:
-            story.attach_labels(CARD_TAXONOMY)
+        attach_labels(page.object_list, CARD_TAXONOMY)
         context.update(filter_form=form, stories=page)
         return context
 
@@ -246,16 +245,9 @@ class StoryPage(ContentPage):
             self.country = self.city.country
         super().save(*args, **kwargs)
 
-    def attach_labels(self, fields=tuple(TAXONOMY_FIELDS)) -> None:
-        """Visitor-language labels of the story's taxonomy (prefetch `fields` in listings)."""
-        for name in fields:
-            terms = getattr(self, name).all()
-            setattr(self, f"{name}_labels", labels_for(terms, TAXONOMY_FIELDS[name]))
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        for name, labels in page_labels(self, TAXONOMY_FIELDS).items():
-            setattr(self, f"{name}_labels", labels)
+        attach_labels([self], TAXONOMY_FIELDS)
         keys = self.partners.values_list("translation_key", flat=True)
         context["partners"] = localized_partners(self.locale, keys)
         return context
@@ -276,9 +268,8 @@ def latest_stories(locale, limit: int = 3) -> list[StoryPage]:
         public(StoryPage.objects.live())
         .filter(locale=locale)
         .select_related("city", "hero_image")
-        .prefetch_related(*CARD_TAXONOMY, "hero_image__renditions")
+        .prefetch_related("hero_image__renditions")
         .order_by("-first_published_at", "-pk")[:limit]
     )
-    for story in stories:
-        story.attach_labels(CARD_TAXONOMY)
+    attach_labels(stories, CARD_TAXONOMY)
     return stories

@@ -34,8 +34,8 @@ TERMS = {"challenges": ["ageing", "brain-drain"], "themes": ["music"], "roles": 
 #: The most queries each page may run for an anonymous visitor: caching off, the reference data
 #: and site structure a process keeps already read (cms.site_structure).
 BUDGETS = {
-    "home": 6,
-    "story index": 8,
+    "home": 4,
+    "story index": 5,
     "story": 3,
     "lab index": 5,
     "lab": 3,
