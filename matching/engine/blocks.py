@@ -12,7 +12,7 @@ whose sizes overlap the block's pay a few elementwise passes.
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import groupby
 
 import numpy as np
 from scipy import sparse
@@ -31,6 +31,8 @@ class QueryBlock:
     smaller: np.ndarray  # (r, W+1): features, then weight x p^-rate (partners smaller)
     larger: np.ndarray  # (r, W+1): features, then weight x p^rate (partners larger)
     log_population: np.ndarray  # (r,) float64
+    smallest: float  # log_population's least (inf when empty) and greatest (-inf)
+    largest: float
     languages: np.ndarray  # (r, l) x weight
     text: sparse.csr_matrix | None
 
@@ -78,10 +80,13 @@ class BlockScorer:
 
     def queries(self, cities: np.ndarray) -> QueryBlock:
         """Gather the query side for these profile indices."""
+        logs = self._log[cities]
         return QueryBlock(
             smaller=self._q_smaller[cities],
             larger=self._q_larger[cities],
-            log_population=self._log[cities],
+            log_population=logs,
+            smallest=float(logs.min(initial=np.inf)),
+            largest=float(logs.max(initial=-np.inf)),
             languages=self._q_languages[cities],
             text=None if self._q_text is None else self._q_text[cities],
         )
@@ -132,18 +137,19 @@ class BlockScorer:
             # Each slice j is its own run of partners, all smaller, all larger or
             # overlapping the cities in size. Partners sorted by size leave few of the
             # last kind, the only one that pays for the elementwise kernel.
-            firsts = np.arange(0, size, width)
             logs = self._p_log[start:stop]
-            low, high = np.minimum.reduceat(logs, firsts), np.maximum.reduceat(logs, firsts)
-            kind = np.where(
-                high <= q.log_population.min(initial=np.inf),
-                0,
-                np.where(low >= q.log_population.max(initial=-np.inf), 1, 2),
-            )
+            firsts = range(0, size, width)
+            low = np.minimum.reduceat(logs, firsts).tolist()
+            high = np.maximum.reduceat(logs, firsts).tolist()
+            kinds = [
+                0 if hi <= q.smallest else 1 if lo >= q.largest else 2
+                for lo, hi in zip(low, high, strict=True)
+            ]
             if self.population_weight == 0:
-                kind[:] = 0
-            edges = np.flatnonzero(np.r_[True, kind[1:] != kind[:-1], True])
-            for j0, j1 in pairwise(edges.tolist()):
+                kinds = [0] * len(kinds)
+            j0 = 0
+            for _, run in groupby(kinds):
+                j1 = j0 + len(list(run))
                 part = out[j0:j1]
                 self._product(
                     q,
@@ -152,9 +158,10 @@ class BlockScorer:
                     lambda matrix, j0=j0, j1=j1: _chunked(matrix, start, stop, chunks, width)[
                         j0:j1
                     ],
-                    low[j0:j1].min(),
-                    high[j0:j1].max(),
+                    min(low[j0:j1]),
+                    max(high[j0:j1]),
                 )
+                j0 = j1
 
             def spread(dense: np.ndarray) -> np.ndarray:
                 padded = np.zeros((n, chunks * width), dtype=np.float32)
@@ -204,9 +211,9 @@ class BlockScorer:
         b = scratch[out.size : 2 * out.size].reshape(out.shape)
         if self.population_weight == 0:
             np.matmul(q.smaller[:, :-1], take(self._p_smaller[:-1]), out=out)
-        elif high <= q.log_population.min(initial=np.inf):
+        elif high <= q.smallest:
             np.matmul(q.smaller, take(self._p_smaller), out=out)
-        elif low >= q.log_population.max(initial=-np.inf):
+        elif low >= q.largest:
             np.matmul(q.larger, take(self._p_larger), out=out)
         else:
             # Sizes overlap: the kernel is the smaller of the two rank-one products.

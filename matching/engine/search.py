@@ -109,7 +109,7 @@ def _block(
     A tile is laid out by strided chunk (see BlockScorer.score_chunked): w slices of
     (rows x c/w), so the rows' chunk maxima are one maximum over the slices. The
     columns' chunks are strided too (chunk s of a block of height rows holds its rows s,
-    s + height/h, ...): log2(h) halving folds.
+    s + height/h, ...): one maximum over a middle axis.
     """
     start, stop = span
     n = stop - start
@@ -137,10 +137,7 @@ def _block(
             scores[:, n:] = -np.inf
         rows.scorer.score_chunked(q, a, b, scores[:, :n], scratch=scratch[: 2 * w * n * width])
         if in_pool:
-            # Row j x width + u of folded: the chunk maxima of column a + j x width + u.
-            folded = _fold(scores, h, 1, scratch[: scores.size // 2]).transpose(0, 2, 1)
-            folded = folded.reshape(-1, height // h)
-            col_max[a:b, start // h : start // h + height // h] = folded[: b - a]
+            _column_maxima(scores, h, col_max[a:b, start // h : start // h + height // h], scratch)
         if ranks_rows:
             np.max(scores[:, :n], axis=0, out=row_max[t, :, :width])
     if not len(tiles) or not rows.pool:
@@ -213,22 +210,22 @@ def _reaching(values: np.ndarray, threshold: np.ndarray) -> tuple[np.ndarray, np
     return row, row * values.shape[1] + column
 
 
-def _fold(values: np.ndarray, times: int, axis: int, buffer: np.ndarray) -> np.ndarray:
-    """Maxima over strided chunks: fold in half along axis, log2(times) times.
+def _column_maxima(scores: np.ndarray, h: int, out: np.ndarray, buffer: np.ndarray) -> None:
+    """Each column's maxima over strided chunks of rows, into out (columns x chunks).
 
-    Element s of the result is the maximum over s, s + n/times, s + 2n/times, ... The
-    first fold writes into buffer, so values is left as it was.
+    scores is (w, height, width), column j x width + u being scores[j, :, u]; chunk s
+    holds rows s, s + height/h, ... One reduction over a middle axis into a contiguous
+    buffer (into out's strided view directly it is slower), then one strided copy.
     """
-    before = (slice(None),) * axis
-    while times > 1:
-        half = values.shape[axis] // 2
-        low, high = values[(*before, slice(0, half))], values[(*before, slice(half, None))]
-        out = low
-        if buffer is not None:
-            out, buffer = buffer[: low.size].reshape(low.shape), None
-        np.maximum(low, high, out=out)
-        values, times = out, times // 2
-    return values
+    w, height, width = scores.shape
+    chunks = height // h
+    found = buffer[: w * chunks * width].reshape(w, chunks, width)
+    np.max(scores.reshape(w, h, chunks, width), axis=1, out=found)
+    columns = out.shape[0]
+    if columns == w * width:
+        out.reshape(w, width, chunks).transpose(0, 2, 1)[...] = found
+    else:
+        out[...] = found.transpose(0, 2, 1).reshape(-1, chunks)[:columns]
 
 
 def _buffer(workspace: threading.local, name: str, size: int) -> np.ndarray:
