@@ -33,11 +33,24 @@ class QueryBlock:
     log_population: np.ndarray  # (r,) float64
     smallest: float  # log_population's least (inf when empty) and greatest (-inf)
     largest: float
-    languages: np.ndarray  # (r, l) x weight
+    languages: np.ndarray  # (r, l) x weight; no rows when the weight is 0 (never read)
     text: sparse.csr_matrix | None
 
     def __len__(self) -> int:
         return self.smaller.shape[0]
+
+    def part(self, start: int, stop: int) -> "QueryBlock":
+        """Cities start:stop of the block, as views: no gathering again."""
+        logs = self.log_population[start:stop]
+        return QueryBlock(
+            smaller=self.smaller[start:stop],
+            larger=self.larger[start:stop],
+            log_population=logs,
+            smallest=float(logs.min(initial=np.inf)),
+            largest=float(logs.max(initial=-np.inf)),
+            languages=self.languages[start:stop],
+            text=None if self.text is None else self.text[start:stop],
+        )
 
 
 class BlockScorer:
@@ -87,7 +100,7 @@ class BlockScorer:
             log_population=logs,
             smallest=float(logs.min(initial=np.inf)),
             largest=float(logs.max(initial=-np.inf)),
-            languages=self._q_languages[cities],
+            languages=self._q_languages[cities if self.language_weight > 0 else slice(0)],
             text=None if self._q_text is None else self._q_text[cities],
         )
 

@@ -168,22 +168,29 @@ def _rescore_chunks(maxima: np.ndarray, h: int, r: int, side: Side, k: int, thre
         return np.zeros(0, np.intp), np.zeros(0, np.intp)
     city, chunk_id, threshold = _best_chunks(maxima, min(k, side.pool), threads)
     order = np.argsort(chunk_id, kind="stable")
-    edges = np.flatnonzero(np.r_[True, chunk_id[order[1:]] != chunk_id[order[:-1]], True])
+    city, chunk_id, threshold = city[order], chunk_id[order], threshold[order]
+    edges = np.flatnonzero(np.diff(chunk_id, prepend=-1, append=-1)).tolist()
     m = np.arange(h)
 
-    def rescore(group: tuple[int, int]) -> Pairs:
-        members = order[group[0] : group[1]]
-        block, offset = divmod(int(chunk_id[members[0]]), r // h)
-        a = block * r
-        b = min(a + r, side.pool)
-        partners = a + offset + math.ceil((b - a) / h) * m
-        partners = partners[partners < b]
-        out = np.empty((len(members), len(partners)), dtype=np.float32)
-        side.scorer.score_at(side.scorer.queries(side.cities[city[members]]), partners, out)
-        row, column = _where(out >= threshold[members, None])
-        return city[members[row]], partners[column]
+    def rescore(groups: tuple[int, int]) -> Pairs:
+        # The cities of a run of groups are gathered once; each group takes a view.
+        first = edges[groups[0]]
+        q = side.scorer.queries(side.cities[city[first : edges[groups[1]]]])
+        found = []
+        for start, stop in pairwise(edges[groups[0] : groups[1] + 1]):
+            block, offset = divmod(int(chunk_id[start]), r // h)
+            a = block * r
+            b = min(a + r, side.pool)
+            partners = a + offset + math.ceil((b - a) / h) * m
+            partners = partners[partners < b]
+            out = np.empty((stop - start, len(partners)), dtype=np.float32)
+            side.scorer.score_at(q.part(start - first, stop - first), partners, out)
+            row, column = _where(out >= threshold[start:stop, None])
+            found.append((city[start + row], partners[column]))
+        return _concatenate(found)
 
-    return _concatenate(run_parallel(rescore, list(pairwise(edges)), threads))
+    runs = _spans(0, len(edges) - 1, max(1, math.ceil((len(edges) - 1) / (4 * threads))))
+    return _concatenate(run_parallel(rescore, runs, threads))
 
 
 def _best_chunks(
