@@ -10,9 +10,9 @@ the kernel rides along in the product as one extra column. Only the runs of part
 whose sizes overlap the block's pay a few elementwise passes.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import groupby
+from itertools import groupby, pairwise
 
 import numpy as np
 from scipy import sparse
@@ -95,8 +95,9 @@ class BlockScorer:
         """Gather the query side for these profile indices."""
         logs = self._log[cities]
         return QueryBlock(
-            smaller=self._q_smaller[cities],
-            larger=self._q_larger[cities],
+            # np.take copies rows several times faster than indexing does.
+            smaller=np.take(self._q_smaller, cities, axis=0),
+            larger=np.take(self._q_larger, cities, axis=0),
             log_population=logs,
             smallest=float(logs.min(initial=np.inf)),
             largest=float(logs.max(initial=-np.inf)),
@@ -125,6 +126,40 @@ class BlockScorer:
         """Write approximate scores of q x partners[positions] into out (n x len(positions))."""
         cols = np.asarray(positions, dtype=np.intp)
         self._score(q, cols, out, None, lambda matrix: matrix[:, cols])
+
+    def score_runs(
+        self, q: QueryBlock, bounds: Sequence[int], positions: np.ndarray, counts: Sequence[int]
+    ) -> Iterator[np.ndarray]:
+        """Approximate scores of runs of q's cities, each against partners of its own: run
+        i is cities bounds[i]:bounds[i + 1] x partners[positions[i, :counts[i]]].
+
+        For many small runs (cities sharing a chunk of partners): the partner side is
+        gathered once for all runs, and each run costs two products and their minimum
+        (the population kernel is the smaller of its two rank-one forms, whatever the
+        sizes, and the other terms are the same in both).
+        """
+        smaller = np.ascontiguousarray(self._p_smaller[:, positions].transpose(1, 0, 2))
+        if self.population_weight > 0:
+            larger = np.ascontiguousarray(self._p_larger[:, positions].transpose(1, 0, 2))
+        extras = self.language_weight > 0 or self.uses_text
+        for i, (start, stop) in enumerate(pairwise(bounds)):
+            count = counts[i]
+            if self.population_weight == 0:
+                out = q.smaller[start:stop, :-1] @ smaller[i, :-1, :count]
+            else:
+                out = q.smaller[start:stop] @ smaller[i, :, :count]
+                np.minimum(out, q.larger[start:stop] @ larger[i, :, :count], out=out)
+            if extras:
+                cols = positions[i, :count]
+                self._extras(
+                    q.part(start, stop),
+                    cols,
+                    out,
+                    np.empty(2 * out.size, dtype=np.float32),
+                    lambda matrix, cols=cols: matrix[:, cols],
+                    lambda dense: dense,
+                )
+            yield out
 
     def score_chunked(
         self,

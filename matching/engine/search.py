@@ -17,7 +17,6 @@ better score nor a tie broken by partner id is dropped.
 import math
 import threading
 from dataclasses import dataclass
-from itertools import pairwise
 
 import numpy as np
 
@@ -175,20 +174,23 @@ def _rescore_chunks(maxima: np.ndarray, h: int, r: int, side: Side, k: int, thre
     m = np.arange(h)
 
     def rescore(groups: tuple[int, int]) -> Pairs:
-        # The cities of a run of groups are gathered once; each group takes a view.
+        # The cities of a run of groups are gathered once, and their partners too.
         first = edges[groups[0]]
+        bounds = [e - first for e in edges[groups[0] : groups[1] + 1]]
+        block, offset = np.divmod(chunk_id[edges[groups[0] : groups[1]]], r // h)
+        a = block * r
+        b = np.minimum(a + r, side.pool)
+        step = -(-(b - a) // h)
+        partners = (a + offset)[:, None] + step[:, None] * m
+        counts = (partners < b[:, None]).sum(axis=1).tolist()
+        partners = np.minimum(partners, b[:, None] - 1)
         q = side.scorer.queries(side.cities[city[first : edges[groups[1]]]])
         found = []
-        for start, stop in pairwise(edges[groups[0] : groups[1] + 1]):
-            block, offset = divmod(int(chunk_id[start]), r // h)
-            a = block * r
-            b = min(a + r, side.pool)
-            partners = a + offset + math.ceil((b - a) / h) * m
-            partners = partners[partners < b]
-            out = np.empty((stop - start, len(partners)), dtype=np.float32)
-            side.scorer.score_at(q.part(start - first, stop - first), partners, out)
-            row, column = _where(out >= threshold[start:stop, None])
-            found.append((city[start + row], partners[column]))
+        scored = side.scorer.score_runs(q, bounds, partners, counts)
+        for i, out in enumerate(scored):
+            start = first + bounds[i]
+            row, column = _where(out >= threshold[start : first + bounds[i + 1], None])
+            found.append((city[start + row], partners[i, column]))
         return _concatenate(found)
 
     runs = _spans(0, len(edges) - 1, max(1, math.ceil((len(edges) - 1) / (4 * threads))))
