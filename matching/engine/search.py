@@ -25,9 +25,10 @@ from .components import SCORE_DECIMALS
 from .threads import run_parallel, single_threaded_blas
 
 MARGIN = 10.0**-SCORE_DECIMALS + 2 * APPROX_ERROR + 1e-6
-# Longest chunks (measured): longer row chunks save partition work but read back more
-# scores per chosen chunk; 32 was slower than 16.
-ROW_CHUNK, COLUMN_CHUNK = 16, 32
+# Longest chunks (measured): longer row chunks save sorting work but read back more
+# scores per chosen chunk (8 and 32 were slower than 16); longer column chunks halve
+# the sorting and the runs to rescore, which cost more than the longer products.
+ROW_CHUNK, COLUMN_CHUNK = 16, 64
 Pairs = tuple[np.ndarray, np.ndarray]
 
 

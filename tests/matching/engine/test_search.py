@@ -72,7 +72,8 @@ def test_candidates_are_few_per_city_on_varied_profiles():
 
 
 def test_chunks_are_powers_of_two_leaving_at_least_4k_chunks():
-    assert chunk_size(20_000, 10) == 32
+    assert chunk_size(20_000, 10) == 64
+    assert chunk_size(20_000, 10, longest=32) == 32
     assert chunk_size(20_000, 10, longest=16) == 16
     assert chunk_size(200, 10) == 4
     assert chunk_size(30, 10) == 1
