@@ -82,6 +82,7 @@ class BlockScorer:
         self._p_smaller = _transposed(np.hstack([p_core, np.exp(rate * logs[p])[:, None]]))
         self._p_larger = _transposed(np.hstack([p_core, np.exp(-rate * logs[p])[:, None]]))
         self._p_log = logs[p]
+        self._ranges: dict[tuple[int, int, int], tuple[list[float], list[float]]] = {}
         self._p_languages = _transposed(m.languages[p])
         self._q_text = self._p_text = None
         if self.uses_text:
@@ -185,10 +186,7 @@ class BlockScorer:
             # Each slice j is its own run of partners, all smaller, all larger or
             # overlapping the cities in size. Partners sorted by size leave few of the
             # last kind, the only one that pays for the elementwise kernel.
-            logs = self._p_log[start:stop]
-            firsts = range(0, size, width)
-            low = np.minimum.reduceat(logs, firsts).tolist()
-            high = np.maximum.reduceat(logs, firsts).tolist()
+            low, high = self._log_ranges(start, stop, width)
             kinds = [
                 0 if hi <= q.smallest else 1 if lo >= q.largest else 2
                 for lo, hi in zip(low, high, strict=True)
@@ -228,6 +226,24 @@ class BlockScorer:
         out[full + 1 :] = -np.inf
         if full < chunks:
             out[full, :, rest:] = -np.inf
+
+    def _log_ranges(self, start: int, stop: int, width: int) -> tuple[list[float], list[float]]:
+        """Least and greatest log size of each run of width partners in start:stop.
+
+        The same runs come back block after block: kept, they cost a look-up.
+        """
+        key = (start, stop, width)
+        found = self._ranges.get(key)
+        if found is None:
+            logs, firsts = self._p_log[start:stop], range(0, stop - start, width)
+            found = (
+                np.minimum.reduceat(logs, firsts).tolist(),
+                np.maximum.reduceat(logs, firsts).tolist(),
+            )
+            if len(self._ranges) >= 4096:  # many block heights asked for: start afresh
+                self._ranges.clear()
+            self._ranges[key] = found
+        return found
 
     def _score(
         self,
