@@ -166,7 +166,7 @@ class PairScorer(BaseEstimator):
             at, kept = (row_of[city[keep]], place[keep]), order[keep]
             partners[at] = partner[kept]
             scores[at] = total[kept]
-            components[at] = round_components(values[kept])
+            components[at] = round_components(np.take(values, kept, axis=0))
 
         pieces = [pairs for pairs in self._candidate_pairs(cities, k) if len(pairs[0])]
         run_parallel(select, pieces, self._threads())

@@ -152,9 +152,8 @@ def _block(
     # Slice by slice (step outer): neighbouring cities' chunks are neighbours in memory,
     # a third faster than chunk by chunk.
     values = np.take(stored.ravel(), first + step[:, None] * (height * width)).T
-    row, position = _reaching(values, threshold)
-    partner = (tile * c + offset)[:, None] + width[:, None] * step
-    return city[row] + start, partner.ravel()[position]
+    row, j = _where(values >= threshold[:, None])
+    return city[row] + start, tile[row] * c + offset[row] + width[row] * j
 
 
 def _rescore_chunks(maxima: np.ndarray, h: int, r: int, side: Side, k: int, threads: int) -> Pairs:
@@ -212,15 +211,11 @@ def _best_chunks(
         city, chunk = _where(rows >= threshold[:, None])
         return city + span[0], chunk, threshold[city]
 
+    if threads <= 1:
+        return part((0, len(maxima)))
     spans = _spans(0, len(maxima), max(1, math.ceil(len(maxima) / threads))) or [(0, 0)]
     found = run_parallel(part, spans, threads)
     return tuple(np.concatenate([f[i] for f in found]) for i in range(3))  # type: ignore[return-value]
-
-
-def _reaching(values: np.ndarray, threshold: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(row, flat position) of the values at or above their row's threshold."""
-    position = np.flatnonzero(values >= threshold[:, None])
-    return position // values.shape[1], position
 
 
 def _where(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
