@@ -71,8 +71,9 @@ def search(
     h = chunk_size(cols.pool, k, COLUMN_CHUNK) if cols is not None else 1
     r, c = h * math.ceil(block_rows / h), w * math.ceil(tile_cols / w)
     shared = cols.pool if cols is not None else 0  # rows that are the columns' partners
-    # One row per column city, as ranked later: written in place, never transposed.
-    col_max = np.full((len(cols.cities) if cols else 0, math.ceil(shared / h)), -np.inf, np.float32)
+    # One row per chunk, one column per column city: each block writes rows of its own,
+    # so threads never share a cache line of it (one row per city would make them).
+    col_max = np.full((math.ceil(shared / h), len(cols.cities) if cols else 0), -np.inf, np.float32)
 
     # Each thread reuses its buffers from block to block: fresh large arrays would cost
     # a page fault per page every time.
@@ -89,7 +90,7 @@ def search(
         found_rows = _concatenate(found)
         found_cols = None
         if cols is not None:
-            found_cols = _rescore_chunks(col_max, h, r, cols, k, threads)
+            found_cols = _rescore_chunks(col_max.T, h, r, cols, k, threads)
     return found_rows, found_cols
 
 
@@ -137,7 +138,7 @@ def _block(
             scores[:, n:] = -np.inf
         rows.scorer.score_chunked(q, a, b, scores[:, :n], scratch=scratch[: 2 * w * n * width])
         if in_pool:
-            _column_maxima(scores, h, col_max[a:b, start // h : start // h + height // h], scratch)
+            _column_maxima(scores, h, col_max[start // h : start // h + height // h, a:b], scratch)
         if ranks_rows:
             np.max(scores[:, :n], axis=0, out=row_max[t, :, :width])
     if not len(tiles) or not rows.pool:
@@ -224,7 +225,7 @@ def _where(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _column_maxima(scores: np.ndarray, h: int, out: np.ndarray, buffer: np.ndarray) -> None:
-    """Each column's maxima over strided chunks of rows, into out (columns x chunks).
+    """Each column's maxima over strided chunks of rows, into out (chunks x columns).
 
     scores is (w, height, width), column j x width + u being scores[j, :, u]; chunk s
     holds rows s, s + height/h, ... One reduction over a middle axis into a contiguous
@@ -234,11 +235,11 @@ def _column_maxima(scores: np.ndarray, h: int, out: np.ndarray, buffer: np.ndarr
     chunks = height // h
     found = buffer[: w * chunks * width].reshape(w, chunks, width)
     np.max(scores.reshape(w, h, chunks, width), axis=1, out=found)
-    columns = out.shape[0]
+    columns = out.shape[1]
     if columns == w * width:
-        out.reshape(w, width, chunks).transpose(0, 2, 1)[...] = found
+        out.reshape(chunks, w, width)[...] = found.transpose(1, 0, 2)
     else:
-        out[...] = found.transpose(0, 2, 1).reshape(-1, chunks)[:columns]
+        out[...] = found.transpose(1, 0, 2).reshape(chunks, -1)[:, :columns]
 
 
 def _buffer(workspace: threading.local, name: str, size: int) -> np.ndarray:
