@@ -10,9 +10,9 @@ the kernel rides along in the product as one extra column. Only the runs of part
 whose sizes overlap the block's pay a few elementwise passes.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import groupby, pairwise
 
 import numpy as np
 from scipy import sparse
@@ -31,11 +31,26 @@ class QueryBlock:
     smaller: np.ndarray  # (r, W+1): features, then weight x p^-rate (partners smaller)
     larger: np.ndarray  # (r, W+1): features, then weight x p^rate (partners larger)
     log_population: np.ndarray  # (r,) float64
-    languages: np.ndarray  # (r, l) x weight
+    smallest: float  # log_population's least (inf when empty) and greatest (-inf)
+    largest: float
+    languages: np.ndarray  # (r, l) x weight; no rows when the weight is 0 (never read)
     text: sparse.csr_matrix | None
 
     def __len__(self) -> int:
         return self.smaller.shape[0]
+
+    def part(self, start: int, stop: int) -> "QueryBlock":
+        """Cities start:stop of the block, as views: no gathering again."""
+        logs = self.log_population[start:stop]
+        return QueryBlock(
+            smaller=self.smaller[start:stop],
+            larger=self.larger[start:stop],
+            log_population=logs,
+            smallest=float(logs.min(initial=np.inf)),
+            largest=float(logs.max(initial=-np.inf)),
+            languages=self.languages[start:stop],
+            text=None if self.text is None else self.text[start:stop],
+        )
 
 
 class BlockScorer:
@@ -67,6 +82,7 @@ class BlockScorer:
         self._p_smaller = _transposed(np.hstack([p_core, np.exp(rate * logs[p])[:, None]]))
         self._p_larger = _transposed(np.hstack([p_core, np.exp(-rate * logs[p])[:, None]]))
         self._p_log = logs[p]
+        self._ranges: dict[tuple[int, int, int], tuple[list[float], list[float]]] = {}
         self._p_languages = _transposed(m.languages[p])
         self._q_text = self._p_text = None
         if self.uses_text:
@@ -78,11 +94,15 @@ class BlockScorer:
 
     def queries(self, cities: np.ndarray) -> QueryBlock:
         """Gather the query side for these profile indices."""
+        logs = self._log[cities]
         return QueryBlock(
-            smaller=self._q_smaller[cities],
-            larger=self._q_larger[cities],
-            log_population=self._log[cities],
-            languages=self._q_languages[cities],
+            # np.take copies rows several times faster than indexing does.
+            smaller=np.take(self._q_smaller, cities, axis=0),
+            larger=np.take(self._q_larger, cities, axis=0),
+            log_population=logs,
+            smallest=float(logs.min(initial=np.inf)),
+            largest=float(logs.max(initial=-np.inf)),
+            languages=self._q_languages[cities if self.language_weight > 0 else slice(0)],
             text=None if self._q_text is None else self._q_text[cities],
         )
 
@@ -108,6 +128,40 @@ class BlockScorer:
         cols = np.asarray(positions, dtype=np.intp)
         self._score(q, cols, out, None, lambda matrix: matrix[:, cols])
 
+    def score_runs(
+        self, q: QueryBlock, bounds: Sequence[int], positions: np.ndarray, counts: Sequence[int]
+    ) -> Iterator[np.ndarray]:
+        """Approximate scores of runs of q's cities, each against partners of its own: run
+        i is cities bounds[i]:bounds[i + 1] x partners[positions[i, :counts[i]]].
+
+        For many small runs (cities sharing a chunk of partners): the partner side is
+        gathered once for all runs, and each run costs two products and their minimum
+        (the population kernel is the smaller of its two rank-one forms, whatever the
+        sizes, and the other terms are the same in both).
+        """
+        smaller = np.ascontiguousarray(self._p_smaller[:, positions].transpose(1, 0, 2))
+        if self.population_weight > 0:
+            larger = np.ascontiguousarray(self._p_larger[:, positions].transpose(1, 0, 2))
+        extras = self.language_weight > 0 or self.uses_text
+        for i, (start, stop) in enumerate(pairwise(bounds)):
+            count = counts[i]
+            if self.population_weight == 0:
+                out = q.smaller[start:stop, :-1] @ smaller[i, :-1, :count]
+            else:
+                out = q.smaller[start:stop] @ smaller[i, :, :count]
+                np.minimum(out, q.larger[start:stop] @ larger[i, :, :count], out=out)
+            if extras:
+                cols = positions[i, :count]
+                self._extras(
+                    q.part(start, stop),
+                    cols,
+                    out,
+                    np.empty(2 * out.size, dtype=np.float32),
+                    lambda matrix, cols=cols: matrix[:, cols],
+                    lambda dense: dense,
+                )
+            yield out
+
     def score_chunked(
         self,
         q: QueryBlock,
@@ -132,18 +186,16 @@ class BlockScorer:
             # Each slice j is its own run of partners, all smaller, all larger or
             # overlapping the cities in size. Partners sorted by size leave few of the
             # last kind, the only one that pays for the elementwise kernel.
-            firsts = np.arange(0, size, width)
-            logs = self._p_log[start:stop]
-            low, high = np.minimum.reduceat(logs, firsts), np.maximum.reduceat(logs, firsts)
-            kind = np.where(
-                high <= q.log_population.min(initial=np.inf),
-                0,
-                np.where(low >= q.log_population.max(initial=-np.inf), 1, 2),
-            )
+            low, high = self._log_ranges(start, stop, width)
+            kinds = [
+                0 if hi <= q.smallest else 1 if lo >= q.largest else 2
+                for lo, hi in zip(low, high, strict=True)
+            ]
             if self.population_weight == 0:
-                kind[:] = 0
-            edges = np.flatnonzero(np.r_[True, kind[1:] != kind[:-1], True])
-            for j0, j1 in pairwise(edges.tolist()):
+                kinds = [0] * len(kinds)
+            j0 = 0
+            for _, run in groupby(kinds):
+                j1 = j0 + len(list(run))
                 part = out[j0:j1]
                 self._product(
                     q,
@@ -152,9 +204,10 @@ class BlockScorer:
                     lambda matrix, j0=j0, j1=j1: _chunked(matrix, start, stop, chunks, width)[
                         j0:j1
                     ],
-                    low[j0:j1].min(),
-                    high[j0:j1].max(),
+                    min(low[j0:j1]),
+                    max(high[j0:j1]),
                 )
+                j0 = j1
 
             def spread(dense: np.ndarray) -> np.ndarray:
                 padded = np.zeros((n, chunks * width), dtype=np.float32)
@@ -173,6 +226,24 @@ class BlockScorer:
         out[full + 1 :] = -np.inf
         if full < chunks:
             out[full, :, rest:] = -np.inf
+
+    def _log_ranges(self, start: int, stop: int, width: int) -> tuple[list[float], list[float]]:
+        """Least and greatest log size of each run of width partners in start:stop.
+
+        The same runs come back block after block: kept, they cost a look-up.
+        """
+        key = (start, stop, width)
+        found = self._ranges.get(key)
+        if found is None:
+            logs, firsts = self._p_log[start:stop], range(0, stop - start, width)
+            found = (
+                np.minimum.reduceat(logs, firsts).tolist(),
+                np.maximum.reduceat(logs, firsts).tolist(),
+            )
+            if len(self._ranges) >= 4096:  # many block heights asked for: start afresh
+                self._ranges.clear()
+            self._ranges[key] = found
+        return found
 
     def _score(
         self,
@@ -204,9 +275,9 @@ class BlockScorer:
         b = scratch[out.size : 2 * out.size].reshape(out.shape)
         if self.population_weight == 0:
             np.matmul(q.smaller[:, :-1], take(self._p_smaller[:-1]), out=out)
-        elif high <= q.log_population.min(initial=np.inf):
+        elif high <= q.smallest:
             np.matmul(q.smaller, take(self._p_smaller), out=out)
-        elif low >= q.log_population.max(initial=-np.inf):
+        elif low >= q.largest:
             np.matmul(q.larger, take(self._p_larger), out=out)
         else:
             # Sizes overlap: the kernel is the smaller of the two rank-one products.

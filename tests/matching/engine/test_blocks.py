@@ -1,3 +1,5 @@
+from itertools import pairwise
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -73,3 +75,25 @@ def test_chunked_layout_holds_the_same_scores_and_nothing_past_the_run(weights, 
             laid_out = chunked.transpose(1, 0, 2).reshape(len(chosen), -1)
             np.testing.assert_allclose(laid_out[:, : stop - start], plain, atol=1e-4)
             assert np.all(laid_out[:, stop - start :] == -np.inf)
+
+
+@pytest.mark.parametrize("weights", WEIGHTS)
+def test_runs_of_cities_score_against_their_own_partners_like_a_plain_block(weights):
+    profiles = random_cities(14, 9, seed=4)
+    m = ProfileVectorizer(text=weights.text > 0).fit(profiles).transform(profiles)
+    by_size = np.argsort(m.population, kind="stable")
+    scorer = BlockScorer(m, weights, 4.0, by_size)
+    cities = np.r_[by_size[:5], by_size, by_size[-3:]]
+    bounds = [0, 5, 5 + len(by_size), len(cities)]
+    # Partners smaller, overlapping and larger than the runs' cities; one run uses
+    # only part of its row of positions.
+    positions = np.array([[20, 21, 22, 0], [0, 7, 14, 21], [1, 2, 3, 4]])
+    counts = [3, 4, 4]
+    q = scorer.queries(cities)
+    runs = list(scorer.score_runs(q, bounds, positions, counts))
+    for (start, stop), partners, count, scores in zip(
+        pairwise(bounds), positions, counts, runs, strict=True
+    ):
+        plain = np.empty((stop - start, count), dtype=np.float32)
+        scorer.score_at(scorer.queries(cities[start:stop]), partners[:count], plain)
+        np.testing.assert_allclose(scores, plain, atol=1e-4)

@@ -1,3 +1,5 @@
+import dataclasses
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -72,7 +74,8 @@ def test_candidates_are_few_per_city_on_varied_profiles():
 
 
 def test_chunks_are_powers_of_two_leaving_at_least_4k_chunks():
-    assert chunk_size(20_000, 10) == 32
+    assert chunk_size(20_000, 10) == 64
+    assert chunk_size(20_000, 10, longest=32) == 32
     assert chunk_size(20_000, 10, longest=16) == 16
     assert chunk_size(200, 10) == 4
     assert chunk_size(30, 10) == 1
@@ -80,3 +83,15 @@ def test_chunks_are_powers_of_two_leaving_at_least_4k_chunks():
         size = chunk_size(n, 3)
         assert size & (size - 1) == 0
         assert size == 1 or n // size >= 12
+
+
+@pytest.mark.parametrize("k", [1, 4])
+def test_long_column_chunks_keep_every_partner_tied_at_the_kth_place(k):
+    # Twins (same profile, other ids) score exactly alike, so ties at the k-th place
+    # fall inside and across chunks; the columns' pool is long enough for chunks of 64.
+    profiles = random_cities(1100, 60, seed=5, approved=0.95)
+    twins = [dataclasses.replace(p, id=f"{p.id}-twin") for p in profiles[:1100:9] if p.is_approved]
+    profiles = profiles + twins
+    bsr_pool = sum(p.is_approved and p.region == "bsr" for p in profiles)
+    assert chunk_size(bsr_pool, k) == 64
+    check_candidates_hold_the_top_k(profiles, k, 128, 64, both_sides=True)
