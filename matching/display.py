@@ -7,7 +7,7 @@ from wagtail.models import Page
 
 from .explanations import component_label, render_reason
 from .models import City, CityText
-from .structure_cache import public, remember
+from .structure_cache import public, remember_for_host
 from .taxonomy import Challenge, CultureTheme, term_labels
 
 
@@ -72,8 +72,7 @@ def section_url(app_label: str, model: str, request=None) -> str | None:
         )
         return page.get_url(request) if page else None
 
-    host = request.get_host() if request else None
-    return remember(("section-url", app_label, model, get_language(), host), compute)
+    return remember_for_host(request, ("section-url", app_label, model, get_language()), compute)
 
 
 def profile_labels(city: City, language: str | None = None) -> dict[str, list[str]]:

@@ -21,7 +21,7 @@ from .forms import POPULATION_BANDS, CityProfileForm, FinderForm, IntroductionFo
 from .models import City, CityStatus, IntroductionRequest, StoredSuggestion
 from .regions import PROGRAMME_COUNTRIES
 from .registration import register_city
-from .structure_cache import public, remember
+from .structure_cache import public, remember_for_host
 from .withdrawal import record_for, withdrawal_token
 
 FORM_RATE = "10/h"
@@ -62,8 +62,8 @@ class PartnerFinderPage(RoutablePageMixin, MatchingPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        return context | remember(
-            ("finder-links", self.pk, request.get_host()), lambda: self.links(request)
+        return context | remember_for_host(
+            request, ("finder-links", self.pk), lambda: self.links(request)
         )
 
     def links(self, request) -> dict[str, str | None]:

@@ -74,6 +74,11 @@ def remember(key: tuple, compute: Callable[[], T]) -> T:
     return value
 
 
+def remember_for_host(request, key: tuple, compute: Callable[[], T]) -> T:
+    """`remember`, per host: page addresses are relative on the request's own site only."""
+    return remember((*key, request.get_host() if request else None), compute)
+
+
 def forget_all() -> None:
     """Drop everything this process keeps (tests that roll the database back use it)."""
     _entries.clear()

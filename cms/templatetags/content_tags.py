@@ -4,8 +4,7 @@ from django import template
 from django.utils import translation
 from wagtail.models import Page
 
-from cms.site_structure import site_for_request
-from matching.structure_cache import remember
+from matching.structure_cache import remember, remember_for_host
 
 register = template.Library()
 
@@ -35,5 +34,4 @@ def programme_contact_url(context) -> str:
             return ""
         return contact.localized.get_url(request) or ""
 
-    site = site_for_request(request) if request else None
-    return remember(("programme-contact", site and site.pk, translation.get_language()), compute)
+    return remember_for_host(request, ("programme-contact", translation.get_language()), compute)

@@ -4,7 +4,7 @@ from django import template
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
-from matching.structure_cache import public, remember
+from matching.structure_cache import public, remember_for_host
 
 register = template.Library()
 
@@ -24,5 +24,4 @@ def privacy_url(context) -> str:
         )
         return page.get_url(request) if page else ""
 
-    host = request.get_host() if request else None
-    return remember(("privacy-url", get_language(), host), compute)
+    return remember_for_host(request, ("privacy-url", get_language()), compute)

@@ -13,6 +13,14 @@ pytestmark = pytest.mark.django_db
 REFUSAL = "Another editor saved this page after you opened it"
 
 
+def publish_title(client, page, title: str):
+    """Open the page's edit form afresh and publish it with a new title."""
+    edit_url = f"/admin/pages/{page.pk}/edit/"
+    form = form_fields(client.get(edit_url).content.decode(), "form#page-edit-form")
+    form |= {"title": [title], "action-publish": ["action-publish"]}
+    return client.post(edit_url, form)
+
+
 def test_two_editors_saving_from_the_same_revision_never_overwrite_silently(register_page, editors):
     first, second = editors
     edit_url = f"/admin/pages/{register_page.pk}/edit/"
@@ -50,16 +58,11 @@ def test_an_editors_own_autosaved_revision_does_not_block_their_save(register_pa
 def test_a_revert_from_a_stale_form_is_refused_too(register_page, editors):
     first, second = editors
     original = register_page.get_latest_revision()
-    edit_url = f"/admin/pages/{register_page.pk}/edit/"
-    edited = form_fields(first.get(edit_url).content.decode(), "form#page-edit-form")
-    edited |= {"title": ["Register your city"], "action-publish": ["action-publish"]}
-    assert first.post(edit_url, edited).status_code == 302
+    assert publish_title(first, register_page, "Register your city").status_code == 302
     revert_url = f"/admin/pages/{register_page.pk}/revisions/{original.pk}/revert/"
     # Bogdan opens the old revision to restore it; meanwhile Ana saves again.
     revert = form_fields(second.get(revert_url).content.decode(), "form#page-edit-form")
-    edited = form_fields(first.get(edit_url).content.decode(), "form#page-edit-form")
-    edited |= {"title": ["Register your town"], "action-publish": ["action-publish"]}
-    assert first.post(edit_url, edited).status_code == 302
+    assert publish_title(first, register_page, "Register your town").status_code == 302
 
     revert |= {"action-publish": ["action-publish"]}
     answer = second.post(revert_url, revert, follow=True)
@@ -72,10 +75,7 @@ def test_a_revert_from_a_stale_form_is_refused_too(register_page, editors):
 def test_a_revert_from_the_latest_revision_is_saved(register_page, editors):
     first, _second = editors
     original = register_page.get_latest_revision()
-    edit_url = f"/admin/pages/{register_page.pk}/edit/"
-    edited = form_fields(first.get(edit_url).content.decode(), "form#page-edit-form")
-    edited |= {"title": ["Register your city"], "action-publish": ["action-publish"]}
-    assert first.post(edit_url, edited).status_code == 302
+    assert publish_title(first, register_page, "Register your city").status_code == 302
     revert_url = f"/admin/pages/{register_page.pk}/revisions/{original.pk}/revert/"
     revert = form_fields(first.get(revert_url).content.decode(), "form#page-edit-form")
     revert |= {"action-publish": ["action-publish"]}
