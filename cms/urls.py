@@ -13,6 +13,7 @@ from .search import search
 
 # A body too large or malformed to read gets a page in the visitor's language.
 handler400 = "home.views.bad_request"
+handler404 = "home.views.page_not_found"
 # A lost database connection answers 503 with a page in the visitor's language (cms.outage).
 handler500 = "cms.outage.server_error"
 

@@ -23,6 +23,7 @@ class PartnerOrganisationViewSet(SnippetViewSet):
     list_display = ["name", "country", "role"]
     list_filter = ["role"]
     search_fields = ["name"]
+    search_backend_name = None  # the ORM: a plain name match, the same on every database
 
 
 register_snippet(PartnerOrganisationViewSet)

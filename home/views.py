@@ -51,3 +51,10 @@ def bad_request(request, exception=None):
     if request.path.startswith("/api/"):
         return JsonResponse({"detail": "The request could not be read."}, status=400)
     return render(request, "home/bad_request.html", status=400)
+
+
+def page_not_found(request, exception=None):
+    """An unknown address: a page in the visitor's language with a way on, not Django's bare 404."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": "Not found."}, status=404)
+    return render(request, "home/not_found.html", status=404)

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.conf import settings
+from django.utils.functional import lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -67,6 +68,14 @@ class HoneypotMixin(forms.Form):
         return ""
 
 
+def consent_wording() -> str:
+    """The consent box's words in the active language (formatted per use, not at import)."""
+    return _(
+        "I agree that the RESCOM programme stores my name, role and e-mail address to handle this "
+        "request, for up to %(months)s months. I can withdraw this consent at any time."
+    ) % {"months": settings.CONTACT_RETENTION_MONTHS}
+
+
 class ContactForm(HoneypotMixin):
     contact_name = forms.CharField(label=_("Your name"), max_length=120)
     contact_role = forms.CharField(label=_("Your role"), max_length=120, required=False)
@@ -75,11 +84,7 @@ class ContactForm(HoneypotMixin):
         help_text=_("Only programme staff see it; it is never shown to other cities or visitors."),
     )
     consent = forms.BooleanField(
-        label=_(
-            "I agree that the RESCOM programme stores my name, role and e-mail address to handle this "
-            "request, for up to %(months)s months. I can withdraw this consent at any time."
-        )
-        % {"months": settings.CONTACT_RETENTION_MONTHS},
+        label=lazy(consent_wording, str)(),
         error_messages={"required": _("Please give your consent so that staff can contact you.")},
     )
 

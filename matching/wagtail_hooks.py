@@ -25,7 +25,9 @@ from .taxonomy import ActivityType, Challenge, CultureRole, CultureTheme, Resili
 class TermViewSet(SnippetViewSet):
     list_display = ["name", "slug", "locale"]
     list_filter = ["locale"]
+    # Searched with the ORM: the slug and related names are not in the search index.
     search_fields = ["name", "slug"]
+    search_backend_name = None
     ordering = ["sort_order", "name"]
 
 
@@ -76,6 +78,7 @@ class CityViewSet(SnippetViewSet):
     list_display = ["name", "country", "population", "status", "updated_at"]
     list_filter = ["status", "region", "country", "cultural_pearls"]
     search_fields = ["name", "slug"]
+    search_backend_name = None
     list_per_page = 50
 
 
@@ -85,6 +88,7 @@ class CityTextViewSet(SnippetViewSet):
     list_display = ["city", "name", "locale"]
     list_filter = ["locale"]
     search_fields = ["name", "city__name"]
+    search_backend_name = None
 
 
 #: Who may see names, e-mail addresses, roles and messages of applicants and introductions.

@@ -60,5 +60,14 @@ def test_the_site_recovers_by_itself_after_postgresql_restarts_under_load(
         stored = Counter(m for m in stored_markers(live_database, kind) if m in answered)
         lost = [m for m, status in answered.items() if status == 302 and stored[m] != 1]
         assert lost == [], f"{kind}: told stored, but not stored exactly once"
-        unexplained = [m for m, status in answered.items() if status != 302 and stored[m]]
+        assert all(count == 1 for count in stored.values()), f"{kind}: stored twice"
+        # A post in flight when the server stopped may have committed just before its
+        # connection ended: the commit is kept but its acknowledgement is lost, which no
+        # client can tell from a failure. Any other error answer must have stored nothing.
+        in_flight = {a.marker for a in result.answers if a.started < down_at <= a.finished}
+        unexplained = [
+            m
+            for m, status in answered.items()
+            if status != 302 and stored[m] and m not in in_flight
+        ]
         assert unexplained == [], f"{kind}: stored, but the visitor was told it failed"

@@ -172,3 +172,15 @@ def test_editor_forms_open_for_every_page_type(
         client.get(f"/admin/snippets/cms/partnerorganisation/edit/{partner.pk}/").status_code == 200
     )
     assert client.get("/admin/settings/cms/programmecontact/").status_code in (200, 302)
+
+
+def test_staff_search_partner_organisations_by_name(client, home_page):
+    from .factories import PartnerFactory
+
+    PartnerFactory(name="Härnösand municipality")
+    PartnerFactory(name="Cesis culture centre")
+    client.force_login(get_user_model().objects.create_superuser("admin", "a@example.org", "pw"))
+    response = client.get("/admin/snippets/cms/partnerorganisation/", {"q": "härnö"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Härnösand municipality" in html and "Cesis culture centre" not in html

@@ -23,6 +23,26 @@ def test_staff_browse_and_filter_cities_in_the_admin(staff_client):
     assert "Dubno" in html and "Härnösand" not in html
 
 
+@pytest.mark.parametrize(
+    ("listing", "query", "found", "not_found"),
+    [
+        ("city", "harn", "Härnösand", "Dubno"),
+        ("city", "ua-dub", "Dubno", "Härnösand"),
+        ("challenge", "brain", "Brain drain", "Tourism"),
+        ("culturetheme", "librar", "Libraries", "Festivals"),
+    ],
+)
+def test_staff_search_the_directory_and_taxonomy_listings(
+    staff_client, listing, query, found, not_found
+):
+    load_seed_cities()
+    list(load_taxonomy())
+    response = staff_client.get(f"/admin/snippets/matching/{listing}/", {"q": query})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert found in html and not_found not in html
+
+
 def test_staff_see_the_taxonomy_by_group(staff_client):
     list(load_taxonomy())
     response = staff_client.get("/admin/snippets/matching/challenge/", {"group": "demographic"})

@@ -4,10 +4,11 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import ModelLogEntry
 
 from matching.contacts import CONSENT_VERSION
+from matching.forms import consent_wording
 from matching.models import CityApplication, IntroductionRequest
 from matching.withdrawal import record_for, withdrawal_path
 from tests.cms.factories import StandardPageFactory
@@ -48,6 +49,17 @@ def test_without_the_ticked_box_nothing_is_stored(client, site):
     assert response.status_code == 200
     assert "Please give your consent" in response.content.decode()
     assert not CityApplication.objects.exists()
+
+
+@pytest.mark.parametrize("language", ["uk", "ro"])
+def test_the_consent_box_reads_in_the_visitors_language(client, site, language):
+    html = client.get(f"/{language}/register/").content.decode()
+    with translation.override(language):
+        wording = consent_wording()
+    with translation.override("en"):
+        assert wording != consent_wording()  # translated, not the English words
+    assert wording.split(" RESCOM ")[0] in html
+    assert "I agree that the RESCOM programme" not in html
 
 
 def test_consent_label_links_to_the_privacy_page(client, site, home_page):
