@@ -3,7 +3,6 @@
 django-ninja's typed schemas give it an OpenAPI description at /api/v1/openapi.json.
 """
 
-from django.db.models import Q
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import translation
@@ -126,9 +125,7 @@ def list_cities(request: HttpRequest, filters: Query[CityFilters]):
     if filters.region:
         cities = cities.filter(region=filters.region)
     if filters.q:
-        cities = cities.filter(
-            Q(name__icontains=filters.q) | Q(texts__name__icontains=filters.q)
-        ).distinct()
+        cities = cities.named_like(filters.q)
     return [city_out(c) for c in cities]
 
 

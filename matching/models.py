@@ -48,6 +48,12 @@ class CityQuerySet(models.QuerySet):
     def in_region(self, region: str):
         return self.filter(region=region)
 
+    def named_like(self, text: str):
+        """Cities whose own name or a name in any language contains `text`."""
+        return self.filter(
+            models.Q(name__icontains=text) | models.Q(texts__name__icontains=text)
+        ).distinct()
+
 
 class City(index.Indexed, ClusterableModel):
     name = models.CharField(

@@ -98,7 +98,7 @@ class PartnerFinderPage(RoutablePageMixin, MatchingPage):
         data = form.cleaned_data if form.is_bound else {}
         city = City.objects.filter(slug=data.get("city")).first() if data.get("city") else None
         if data.get("q") and city is None:
-            matches = City.objects.filter(name__icontains=data["q"]).order_by("name")[:20]
+            matches = list(City.objects.named_like(data["q"]).order_by("name")[:20])
             context["matches"] = list(zip(matches, city_names(matches).values(), strict=True))
         if city is not None:
             context["city"] = city

@@ -78,10 +78,14 @@ def language_switcher(context) -> dict:
     page = context.get("page")
     current = translation.get_language()
     versions = live_translations(request, page) if isinstance(page, Page) and page.pk else {}
+    query = (
+        f"?{request.META['QUERY_STRING']}" if request and request.META.get("QUERY_STRING") else ""
+    )
     links = []
     for code, _name in settings.LANGUAGES:
         if code in versions:
-            url = versions[code].get_url(request)
+            # The same view in another language: keep its filters, chosen city and page.
+            url = versions[code].get_url(request) + query
         elif isinstance(page, Page) and page.pk:
             with translation.override(code):
                 url = reverse("untranslated", args=[page.pk])

@@ -19,6 +19,12 @@ def test_switcher_leads_to_the_same_page_in_each_language(client, translated_hom
     assert 'aria-current="true">English<' in html
 
 
+def test_switcher_keeps_the_query_string_of_the_page(client, translated_home):
+    html = client.get("/en/", {"city": "ua-dubno", "band": "small"}).content.decode()
+    assert 'href="/uk/?city=ua-dubno&amp;band=small" lang="uk"' in html
+    assert 'hreflang="uk" href="http://testserver/uk/">' in html  # search engines: no query
+
+
 def test_every_translation_is_announced_with_hreflang(client, translated_home):
     html = client.get("/uk/").content.decode()
     for code in ("en", "uk", "ro"):

@@ -3,8 +3,16 @@ import re
 import pytest
 from django.core import mail
 from django.test import Client
+from wagtail.models import Locale
 
-from matching.models import City, CityApplication, CityStatus, IntroductionRequest, StoredSuggestion
+from matching.models import (
+    City,
+    CityApplication,
+    CityStatus,
+    CityText,
+    IntroductionRequest,
+    StoredSuggestion,
+)
 from matching.services import recompute_suggestions
 
 from .factories import CityFactory
@@ -167,6 +175,14 @@ def test_unclaimed_city_is_invited_to_register(client, site):
 def test_finder_search_lists_directory_matches(client, site):
     html = client.get("/en/partner-finder/", {"q": "cah"}).content.decode()
     assert "?city=md-cahul" in html
+
+
+def test_finder_search_finds_a_city_by_its_name_in_the_visitors_language(client, site):
+    ukrainian, _ = Locale.objects.get_or_create(language_code="uk")
+    CityText.objects.create(city=City.objects.get(slug="md-cahul"), locale=ukrainian, name="Кагул")
+    html = client.get("/uk/partner-finder/", {"q": "Кагул"}).content.decode()
+    assert "?city=md-cahul" in html
+    assert "Кагул" in html
 
 
 @pytest.mark.parametrize(
