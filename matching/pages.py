@@ -97,6 +97,8 @@ class PartnerFinderPage(RoutablePageMixin, MatchingPage):
             context["form"] = form
         data = form.cleaned_data if form.is_bound else {}
         city = City.objects.filter(slug=data.get("city")).first() if data.get("city") else None
+        if data.get("city") and city is None:
+            context["matches"] = []  # an old or mistyped link: say so and offer the search
         if data.get("q") and city is None:
             matches = list(City.objects.named_like(data["q"]).order_by("name")[:20])
             context["matches"] = list(zip(matches, city_names(matches).values(), strict=True))

@@ -185,6 +185,12 @@ def test_finder_search_finds_a_city_by_its_name_in_the_visitors_language(client,
     assert "Кагул" in html
 
 
+def test_finder_says_when_a_linked_city_is_not_in_the_directory(client, site):
+    html = client.get("/en/partner-finder/", {"city": "nope"}).content.decode()
+    assert "No city of that name is in the directory yet." in html
+    assert 'name="q"' in html  # the search to find it by name
+
+
 @pytest.mark.parametrize(
     "query",
     [
