@@ -48,13 +48,16 @@ def bad_request(request, exception=None):
     if isinstance(exception, DisallowedHost):
         # The site's frame reads the host; an unknown one gets Django's plain answer.
         return defaults.bad_request(request, exception)
-    if request.path.startswith("/api/"):
-        return JsonResponse({"detail": "The request could not be read."}, status=400)
-    return render(request, "home/bad_request.html", status=400)
+    return notice(request, "home/bad_request.html", 400, "The request could not be read.")
 
 
 def page_not_found(request, exception=None):
     """An unknown address: a page in the visitor's language with a way on, not Django's bare 404."""
+    return notice(request, "home/not_found.html", 404, "Not found.")
+
+
+def notice(request, template: str, status: int, api_detail: str):
+    """A framed notice page; under /api/ a JSON answer, as API clients expect."""
     if request.path.startswith("/api/"):
-        return JsonResponse({"detail": "Not found."}, status=404)
-    return render(request, "home/not_found.html", status=404)
+        return JsonResponse({"detail": api_detail}, status=status)
+    return render(request, template, status=status)

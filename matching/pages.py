@@ -97,10 +97,10 @@ class PartnerFinderPage(RoutablePageMixin, MatchingPage):
             context["form"] = form
         data = form.cleaned_data if form.is_bound else {}
         city = City.objects.filter(slug=data.get("city")).first() if data.get("city") else None
-        if data.get("city") and city is None:
-            context["matches"] = []  # an old or mistyped link: say so and offer the search
-        if data.get("q") and city is None:
-            matches = list(City.objects.named_like(data["q"]).order_by("name")[:20])
+        if city is None and (data.get("q") or data.get("city")):
+            # A search, or an old or mistyped city link (no match: say so, offer the search).
+            q = data.get("q")
+            matches = list(City.objects.named_like(q).order_by("name")[:20]) if q else []
             context["matches"] = list(zip(matches, city_names(matches).values(), strict=True))
         if city is not None:
             context["city"] = city
