@@ -40,6 +40,7 @@ TRANSLATED_PAGES = {
     "toolkit": "toolkit",
     "partners": "partners",
     "about": "about",
+    "contact": "contact",
     "privacy": "privacy",
     "accessibility": "accessibility",
 }
@@ -138,7 +139,7 @@ class DemoLoader:
                 item,
                 intro=text(item.get("intro")),
                 body=stream(item["body"], self.pages),
-                feedback_form=item.get("feedback_form", False),
+                page_form=item.get("page_form", ""),
             )
         for key, page_key in TRANSLATED_PAGES.items():
             self.translate(self.pages[page_key], data[key])

@@ -1,18 +1,19 @@
-"""A plain page for about, privacy, accessibility and the like."""
+"""A plain page for about, contact, privacy, accessibility and the like."""
 
-from django.db import models, transaction
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
-from django.utils import timezone
-from django.utils.translation import get_language
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from .accessibility_feedback import AccessibilityFeedback
 from .blocks import BaseStreamBlock
 from .page_base import ContentPage, sample_panel
+
+
+class PageForm(models.TextChoices):
+    NONE = "", _("None")
+    CONTACT = "contact", _("Write to the programme")
+    ACCESSIBILITY = "accessibility", _("Report an accessibility barrier")
 
 
 class StandardPage(ContentPage):
@@ -25,11 +26,15 @@ class StandardPage(ContentPage):
         BaseStreamBlock(), verbose_name=_("body"), help_text=_("The page's content.")
     )
 
-    feedback_form = models.BooleanField(
-        _("accessibility feedback form"),
-        default=False,
+    page_form = models.CharField(
+        _("form on the page"),
+        max_length=20,
+        choices=PageForm.choices,
+        default=PageForm.NONE,
+        blank=True,
         help_text=_(
-            "Show the form where visitors report accessibility barriers (for the statement)."
+            "A form under the content: where visitors write to the programme (the contact "
+            "page), or report accessibility barriers (the accessibility statement)."
         ),
     )
 
@@ -37,7 +42,7 @@ class StandardPage(ContentPage):
         *ContentPage.content_panels,
         FieldPanel("intro"),
         FieldPanel("body"),
-        FieldPanel("feedback_form"),
+        FieldPanel("page_form"),
         sample_panel(),
     ]
     search_fields = [
@@ -54,31 +59,9 @@ class StandardPage(ContentPage):
         verbose_name = _("standard page")
 
     def serve(self, request, *args, **kwargs):
-        if not self.feedback_form:
+        if not self.page_form:
             return super().serve(request, *args, **kwargs)
-        # Imported here: matching's pages and forms import its models, which load with ours.
-        from matching.pages import rate_limited
+        # Imported here: the forms import matching's models, which load with ours.
+        from .page_forms import serve_page_form
 
-        from .accessibility_feedback_form import AccessibilityFeedbackForm, feedback_received
-
-        context = self.get_context(request, *args, **kwargs)
-        if request.GET.get("sent"):
-            return TemplateResponse(request, self.template, context | {"sent": True})
-        form = AccessibilityFeedbackForm(request.POST or None)
-        context["form"] = form
-        if request.method == "POST":
-            if rate_limited(request, "accessibility-feedback"):
-                context["rate_limited"] = True
-                return TemplateResponse(request, self.template, context, status=429)
-            if form.is_valid():
-                data = form.cleaned_data
-                feedback = AccessibilityFeedback.objects.create(
-                    page_address=data["page_address"],
-                    message=data["message"],
-                    email=data["email"],
-                    consent_given_at=timezone.now() if data["email"] else None,
-                    language=get_language(),
-                )
-                transaction.on_commit(lambda: feedback_received(feedback))
-                return redirect(self.url + "?sent=1#feedback")
-        return TemplateResponse(request, self.template, context)
+        return serve_page_form(self, request, self.get_context(request, *args, **kwargs))

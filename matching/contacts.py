@@ -1,4 +1,5 @@
-"""Personal data of the matching half: who applied for a city, who asked for an introduction.
+"""Personal data the site keeps: who applied for a city, who asked for an introduction, who
+wrote to the programme.
 
 Kept apart from City so that profiles, exports, the API and the engine never carry it; only
 staff with the "view contact details" permission see it, and it is erased when consent is
@@ -106,3 +107,38 @@ class IntroductionRequest(ContactDetails):
 
     def __str__(self) -> str:
         return f"Introduction #{self.pk}: city #{self.from_city_id} → city #{self.to_city_id}"
+
+
+class MessageTopic(models.TextChoices):
+    TAKING_PART = "taking-part", _("Taking part in the programme")
+    CONTENT = "content", _("A story, learning lab or event")
+    PARTNER_CITIES = "partner-cities", _("Partner cities and introductions")
+    PRESS = "press", _("Press and media")
+    OTHER = "other", _("Something else")
+
+
+class ProgrammeMessage(ContactDetails):
+    """A visitor writing to the programme from the contact page, so no one's address is published."""
+
+    topic = models.CharField(
+        _("topic"), max_length=20, choices=MessageTopic.choices, default=MessageTopic.OTHER
+    )
+    about = models.CharField(
+        _("about the page"),
+        max_length=500,
+        blank=True,
+        help_text=_("The story, lab or event the message is about, if any."),
+    )
+    message = models.TextField(_("message"), max_length=5000)
+    handled = models.BooleanField(_("answered"), default=False)
+
+    personal_texts = ("about", "message")
+
+    class Meta:
+        verbose_name = _("message to the programme")
+        verbose_name_plural = _("messages to the programme")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        # No name, address or text: a visitor may have written who they are into the message.
+        return f"Message #{self.pk}"

@@ -7,7 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from .models import City, CityStatus
+from .models import City, CityStatus, MessageTopic
 from .regions import PROGRAMME_COUNTRIES
 from .taxonomy import Challenge, CultureRole, CultureTheme, term_labels
 
@@ -197,6 +197,25 @@ class IntroductionForm(ContactForm):
             "Staff read this before they introduce you; the other city does not see your e-mail."
         ),
     )
+
+
+class ProgrammeMessageForm(ContactForm):
+    """Writing to the programme: staff answer by e-mail, so no one's address is published."""
+
+    topic = forms.ChoiceField(
+        label=_("What is your message about?"), choices=MessageTopic.choices, initial="other"
+    )
+    about = forms.CharField(
+        label=_("Which story, lab or event?"),
+        max_length=500,
+        required=False,
+        help_text=_("Its title or address, if your question is about one page."),
+    )
+    message = forms.CharField(
+        label=_("Your message"), widget=forms.Textarea(attrs={"rows": 6}), max_length=5000
+    )
+
+    field_order = ["topic", "about", "message", "contact_name", "contact_role", "contact_email"]
 
 
 class FinderForm(forms.Form):

@@ -10,7 +10,13 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
-from .contacts import CityApplication, IntroductionOutcome, IntroductionRequest  # noqa: F401
+from .contacts import (  # noqa: F401
+    CityApplication,
+    IntroductionOutcome,
+    IntroductionRequest,
+    MessageTopic,
+    ProgrammeMessage,
+)
 from .regions import PROGRAMME_COUNTRIES, Region, region_of
 from .rounds import PlannedPartnership, ShadowingRound  # noqa: F401
 from .suggestions import MatchingWeights, RecomputeRun, StoredSuggestion  # noqa: F401

@@ -8,7 +8,7 @@ from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils.translation import gettext, override
 
-from .contacts import CityApplication, ContactDetails
+from .contacts import CityApplication, ContactDetails, ProgrammeMessage
 from .withdrawal import withdrawal_url
 
 MODERATORS_GROUP = "Moderators"
@@ -51,10 +51,22 @@ def introduction_requested(introduction) -> int:
         )
 
 
+def message_received(message: ProgrammeMessage) -> int:
+    with override(settings.LANGUAGE_CODE):
+        return notify_moderators(
+            gettext("Message to the programme: %(topic)s") % {"topic": message.get_topic_display()},
+            gettext("A visitor wrote to the programme and waits for an answer."),
+            reverse("wagtailsnippets_matching_programmemessage:edit", args=[message.pk]),
+        )
+
+
 def confirm_to_person(record: ContactDetails) -> int:
     """Tell the person what was stored and how to withdraw consent: one click on a signed link."""
     with override(record.consent_language or settings.LANGUAGE_CODE):
-        if isinstance(record, CityApplication):
+        if isinstance(record, ProgrammeMessage):
+            subject = gettext("RESCOM: we received your message")
+            what = gettext("Thank you: programme staff will read your message and answer you.")
+        elif isinstance(record, CityApplication):
             subject = gettext("RESCOM: we received your city's profile")
             what = gettext(
                 "Thank you: programme staff will review the profile of %(city)s and write to you."

@@ -9,9 +9,13 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from .contacts import CityApplication, ContactDetails, IntroductionRequest
+from .contacts import CityApplication, ContactDetails, IntroductionRequest, ProgrammeMessage
 
-CONTACT_MODELS: tuple[type[ContactDetails], ...] = (CityApplication, IntroductionRequest)
+CONTACT_MODELS: tuple[type[ContactDetails], ...] = (
+    CityApplication,
+    IntroductionRequest,
+    ProgrammeMessage,
+)
 
 #: Models of other apps that keep an optional e-mail address (the accessibility feedback),
 #: registered from their AppConfig.ready(), since matching imports no other app. Each has
@@ -77,6 +81,7 @@ def export_person(email: str) -> dict:
     records = records_of(email)
     applications = [r for r in records if isinstance(r, CityApplication)]
     introductions = [r for r in records if isinstance(r, IntroductionRequest)]
+    messages = [r for r in records if isinstance(r, ProgrammeMessage)]
     return {
         "email": email.strip(),
         "exported_at": timezone.now().isoformat(),
@@ -103,6 +108,18 @@ def export_person(email: str) -> dict:
                 "consent": _consent(i),
             }
             for i in introductions
+        ],
+        "messages_to_the_programme": [
+            {
+                "id": m.pk,
+                "created_at": m.created_at.isoformat(),
+                "topic": m.topic,
+                "about": m.about,
+                "message": m.message,
+                "contact": _contact(m),
+                "consent": _consent(m),
+            }
+            for m in messages
         ],
         **{
             str(model._meta.verbose_name_plural).replace(" ", "_"): [

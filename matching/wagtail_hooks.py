@@ -16,7 +16,7 @@ from .admin_views import (
     export_profiles_view,
     learned_weights_view,
 )
-from .models import City, CityApplication, CityText, IntroductionRequest
+from .models import City, CityApplication, CityText, IntroductionRequest, ProgrammeMessage
 from .personal_data_views import can_manage_personal_data, personal_data_view
 from .privacy import ERASE_ACTION, EXPORT_ACTION, WITHDRAW_ACTION
 from .taxonomy import ActivityType, Challenge, CultureRole, CultureTheme, ResiliencePillar
@@ -93,7 +93,14 @@ class CityTextViewSet(SnippetViewSet):
 
 #: Who may see names, e-mail addresses, roles and messages of applicants and introductions.
 VIEW_CONTACT = "matching.view_contact"
-PERSONAL_FIELDS = ("contact_name", "contact_role", "contact_email", "message", "outcome_note")
+PERSONAL_FIELDS = (
+    "contact_name",
+    "contact_role",
+    "contact_email",
+    "about",
+    "message",
+    "outcome_note",
+)
 
 
 class ContactInspectView(InspectView):
@@ -146,6 +153,27 @@ class IntroductionRequestViewSet(SnippetViewSet):
     ]
 
 
+class ProgrammeMessageViewSet(SnippetViewSet):
+    """What visitors wrote from the contact page; staff answer by e-mail and mark it answered."""
+
+    model = ProgrammeMessage
+    icon = "mail"
+    menu_label = _("Messages")
+    add_to_admin_menu = True
+    menu_order = 260
+    list_display = ["topic", "created_at", "consent_language", "handled", "erased_at"]
+    list_filter = ["handled", "topic", "consent_language"]
+    inspect_view_enabled = True
+    inspect_view_class = ContactInspectView
+    panels = [
+        FieldPanel("topic", read_only=True),
+        FieldPanel("about", read_only=True, permission=VIEW_CONTACT),
+        FieldPanel("message", read_only=True, permission=VIEW_CONTACT),
+        *contact_panels(),
+        FieldPanel("handled"),
+    ]
+
+
 class CitiesGroup(SnippetViewSetGroup):
     items = (CityViewSet, CityTextViewSet, CityApplicationViewSet, IntroductionRequestViewSet)
     menu_icon = "site"
@@ -155,6 +183,7 @@ class CitiesGroup(SnippetViewSetGroup):
 
 register_snippet(TaxonomyGroup)
 register_snippet(CitiesGroup)
+register_snippet(ProgrammeMessageViewSet)
 
 
 @hooks.register("construct_homepage_panels")

@@ -10,9 +10,10 @@ from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.utils.formats import date_format
 from django.utils.translation import gettext, override
 
-from .contacts import CityApplication, ContactDetails
+from .contacts import CityApplication, ContactDetails, ProgrammeMessage
 from .privacy import CONTACT_MODELS, erase_records
 
 SALT = "matching.consent-withdrawal"
@@ -44,7 +45,11 @@ def withdrawal_url(record: ContactDetails) -> str:
 
 
 def concerns(record: ContactDetails) -> str:
-    """Which request the link is about, by its cities only."""
+    """Which request the link is about, by its cities or its date only."""
+    if isinstance(record, ProgrammeMessage):
+        return gettext("This concerns the message you sent to the programme on %(date)s.") % {
+            "date": date_format(record.created_at, "DATE_FORMAT")
+        }
     if isinstance(record, CityApplication):
         return gettext("This concerns the profile you sent for %(city)s.") % {
             "city": record.city.name

@@ -19,6 +19,7 @@ from matching.services import recompute_suggestions
 from tests.cms.factories import (
     EventIndexPageFactory,
     LabIndexPageFactory,
+    StandardPageFactory,
     StoryIndexPageFactory,
     StoryPageFactory,
 )
@@ -195,6 +196,30 @@ def test_no_introduction_post_breaks_the_form(site):
     def check(data):
         cache.clear()
         response = client.post(url, data)
+        assert response.status_code in (200, 302), data
+
+    check()
+
+
+@pytest.mark.parametrize(
+    ("page_form", "fields"),
+    [
+        ("contact", ("topic", "about", "message", "contact_name", "contact_role",
+                     "contact_email", "consent", "website")),
+        ("accessibility", ("page_address", "message", "email", "consent", "website")),
+    ],
+)  # fmt: skip
+def test_no_post_breaks_a_standard_pages_form(home_page, page_form, fields):
+    page = StandardPageFactory(parent=home_page, slug=page_form, page_form=page_form)
+    client = Client()
+
+    @FUZZ
+    @given(data=st.dictionaries(st.sampled_from(fields), form_values), about=junk)
+    def check(data, about):
+        cache.clear()
+        # A NUL byte is answered with a clear 400 before any page (see below).
+        assert client.get(page.url, {"about": about, "topic": about}).status_code in (200, 400)
+        response = client.post(page.url, data)
         assert response.status_code in (200, 302), data
 
     check()

@@ -67,7 +67,7 @@ PUBLIC_POST_FORMS = {
     "matching/register_city_page.html": "tests/matching/test_pages.py",
     "matching/introduction_form.html": "tests/matching/test_pages.py",
     "matching/withdraw_consent.html": "tests/matching/test_consent.py",
-    "cms/standard_page.html": "tests/cms/test_accessibility_feedback.py",
+    "cms/standard_page.html": "tests/cms/test_accessibility_feedback.py and test_contact_form.py",
 }
 
 

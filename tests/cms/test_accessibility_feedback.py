@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def statement(home_page):
-    return StandardPageFactory(parent=home_page, slug="accessibility", feedback_form=True)
+    return StandardPageFactory(parent=home_page, slug="accessibility", page_form="accessibility")
 
 
 @pytest.fixture

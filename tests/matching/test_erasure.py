@@ -3,7 +3,8 @@ them, and neither `dumpdata` nor a raw scan of every table (nor, on PostgreSQL, 
 finds a trace of their name, address or words.
 
 City profiles have no revisions or workflow of their own (City is not a RevisionMixin model),
-so the paths are: the public registration and introduction forms, the e-mails they send,
+so the paths are: the public registration, introduction, contact and accessibility-feedback
+forms, the e-mails they send,
 staff approving the city (which queues a recompute task), staff recording an outcome and
 inspecting and exporting the person's data (audit log), the search index, a wagtail-localize
 translation of the city's text, and the sessions of everyone involved.
@@ -17,12 +18,20 @@ from django.core import mail
 from django.core.management import call_command
 from django.db import connection
 from django_tasks_db.models import DBTaskResult
-from wagtail.models import Locale, ModelLogEntry
+from wagtail.models import Locale, ModelLogEntry, Site
 from wagtail_localize.models import StringSegment, TranslationSource
 
 from cms.translations import translate_instance
-from matching.models import City, CityApplication, CityStatus, CityText, IntroductionRequest
+from matching.models import (
+    City,
+    CityApplication,
+    CityStatus,
+    CityText,
+    IntroductionRequest,
+    ProgrammeMessage,
+)
 from matching.services import recompute_suggestions
+from tests.cms.factories import StandardPageFactory
 
 from .test_pages import registration
 
@@ -67,6 +76,22 @@ def live_a_life(client, staff, capture) -> None:
     sent = {m.to[0] for m in mail.outbox}
     assert EMAIL in sent and "moderators@rescom.test" in sent
 
+    home = Site.objects.get(is_default_site=True).root_page
+    contact_page = StandardPageFactory(parent=home, slug="contact", page_form="contact")
+    statement = StandardPageFactory(parent=home, slug="accessibility", page_form="accessibility")
+    with capture(execute=True):
+        response = client.post(
+            contact_page.url,
+            {"topic": "other", "message": "Sentinella asks about the lab.", "consent": "on"}
+            | contact(),
+        )
+    assert response.status_code == 302
+    response = client.post(
+        statement.url,
+        {"message": "Sentinella cannot read the PDF.", "email": EMAIL, "consent": "on"},
+    )
+    assert response.status_code == 302
+
     client.force_login(staff)
     introduction = IntroductionRequest.objects.get()
     admin = f"/admin/snippets/matching/introductionrequest/edit/{introduction.pk}/"
@@ -88,8 +113,9 @@ def live_a_life(client, staff, capture) -> None:
         personal, {"email": EMAIL, "action": "erase", "reason": "request", "confirm": "on"}
     )
     assert response.status_code == 302
-    assert ModelLogEntry.objects.filter(action="matching.erase_personal_data").count() == 2
+    assert ModelLogEntry.objects.filter(action="matching.erase_personal_data").count() == 4
     assert CityApplication.objects.get().erased_at is not None
+    assert ProgrammeMessage.objects.get().erased_at is not None
 
 
 def traces_in_dumpdata() -> list[str]:

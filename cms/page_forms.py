@@ -1,0 +1,117 @@
+"""The forms a standard page can carry: write to the programme, report an accessibility barrier.
+
+Both work alike: an error keeps what was typed, a flood is refused (counted in the shared
+cache), the submission is stored, moderators are told after the commit (an e-mail that fails
+is logged, never shown to the visitor whose submission is stored), and the page thanks the
+visitor at ?sent=1.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django import forms
+from django.db import models, transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from matching import notifications
+from matching.forms import ProgrammeMessageForm
+from matching.models import MessageTopic, ProgrammeMessage
+from matching.pages import confirmation, rate_limited
+from matching.withdrawal import withdrawal_token
+
+from .accessibility_feedback import AccessibilityFeedback
+from .accessibility_feedback_form import AccessibilityFeedbackForm, feedback_received
+from .standard import PageForm
+
+
+def _feedback(form: forms.Form) -> AccessibilityFeedback:
+    data = form.cleaned_data
+    return AccessibilityFeedback.objects.create(
+        page_address=data["page_address"],
+        message=data["message"],
+        email=data["email"],
+        consent_given_at=timezone.now() if data["email"] else None,
+        language=get_language(),
+    )
+
+
+def _message(form: forms.Form) -> ProgrammeMessage:
+    data = form.cleaned_data
+    return ProgrammeMessage.objects.create(
+        topic=data["topic"],
+        about=data["about"],
+        message=data["message"],
+        contact_name=data["contact_name"],
+        contact_role=data["contact_role"],
+        contact_email=data["contact_email"],
+        consent_given_at=timezone.now(),
+        consent_language=get_language(),
+    )
+
+
+def _message_initial(request: HttpRequest) -> dict:
+    """A "Write to the programme" link may say which page and topic the question is about."""
+    initial = {"about": request.GET.get("about", "")[:500]}
+    if request.GET.get("topic") in MessageTopic.values:
+        initial["topic"] = request.GET["topic"]
+    return initial
+
+
+@dataclass(frozen=True)
+class PublicForm:
+    form_class: type[forms.Form]
+    rate_group: str
+    anchor: str
+    store: Callable[[forms.Form], models.Model]
+    tell: tuple[Callable[[models.Model], int], ...]
+    initial: Callable[[HttpRequest], dict] = lambda request: {}
+    #: The thank-you page carries a signed link to withdraw consent (contact details stored).
+    withdrawable: bool = False
+
+
+PAGE_FORMS = {
+    PageForm.CONTACT: PublicForm(
+        ProgrammeMessageForm,
+        rate_group="programme-message",
+        anchor="message",
+        store=_message,
+        tell=(notifications.message_received, notifications.confirm_to_person),
+        initial=_message_initial,
+        withdrawable=True,
+    ),
+    PageForm.ACCESSIBILITY: PublicForm(
+        AccessibilityFeedbackForm,
+        rate_group="accessibility-feedback",
+        anchor="feedback",
+        store=_feedback,
+        tell=(feedback_received,),
+    ),
+}
+
+
+def serve_page_form(page, request: HttpRequest, context: dict) -> HttpResponse:
+    kind = PAGE_FORMS[page.page_form]
+    if request.GET.get("sent"):
+        return confirmation(request, page.template, context)
+    if request.method == "POST":
+        form = kind.form_class(request.POST)
+    else:
+        form = kind.form_class(initial=kind.initial(request))
+    context["form"] = form
+    if request.method == "POST":
+        if rate_limited(request, kind.rate_group):
+            context["rate_limited"] = True
+            return TemplateResponse(request, page.template, context, status=429)
+        if form.is_valid():
+            sent_url = f"{page.url}?sent=1"  # worked out before saving: then only success follows
+            record = kind.store(form)
+            for tell in kind.tell:
+                transaction.on_commit(lambda tell=tell: tell(record), robust=True)
+            if kind.withdrawable:
+                sent_url += f"&withdraw={withdrawal_token(record)}"
+            return redirect(f"{sent_url}#{kind.anchor}")
+    return TemplateResponse(request, page.template, context)
