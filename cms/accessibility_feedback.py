@@ -19,6 +19,8 @@ class AccessibilityFeedback(models.Model):
     created_at = models.DateTimeField(_("received"), auto_now_add=True)
     handled = models.BooleanField(_("handled"), default=False)
     erased_at = models.DateTimeField(_("personal data erased at"), null=True, blank=True)
+    #: The form's own key (matching.submissions): a report sent twice is stored once.
+    submission_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     class Meta:
         verbose_name = _("accessibility feedback")

@@ -8,11 +8,12 @@ from django.utils.translation import gettext_lazy as _
 
 from matching.forms import HoneypotMixin
 from matching.notifications import notify_moderators
+from matching.submissions import SubmissionKeyMixin
 
 from .accessibility_feedback import AccessibilityFeedback
 
 
-class AccessibilityFeedbackForm(HoneypotMixin):
+class AccessibilityFeedbackForm(SubmissionKeyMixin, HoneypotMixin):
     page_address = forms.CharField(
         label=_("Which page or document?"),
         max_length=500,

@@ -1,7 +1,8 @@
 """The forms a standard page can carry: write to the programme, report an accessibility barrier.
 
 Both work alike: an error keeps what was typed, a flood is refused (counted in the shared
-cache), the submission is stored, moderators are told after the commit (an e-mail that fails
+cache), the submission is stored once however often it is sent (matching.submissions),
+moderators are told after the commit (an e-mail that fails
 is logged, never shown to the visitor whose submission is stored), and the page thanks the
 visitor at ?sent=1.
 """
@@ -21,6 +22,7 @@ from matching import notifications
 from matching.forms import ProgrammeMessageForm
 from matching.models import MessageTopic, ProgrammeMessage
 from matching.pages import confirmation, rate_limited
+from matching.submissions import store_once
 from matching.withdrawal import withdrawal_token
 
 from .accessibility_feedback import AccessibilityFeedback
@@ -36,6 +38,7 @@ def _feedback(form: forms.Form) -> AccessibilityFeedback:
         email=data["email"],
         consent_given_at=timezone.now() if data["email"] else None,
         language=get_language(),
+        submission_key=data["submission"],
     )
 
 
@@ -50,6 +53,7 @@ def _message(form: forms.Form) -> ProgrammeMessage:
         contact_email=data["contact_email"],
         consent_given_at=timezone.now(),
         consent_language=get_language(),
+        submission_key=data["submission"],
     )
 
 
@@ -64,6 +68,7 @@ def _message_initial(request: HttpRequest) -> dict:
 @dataclass(frozen=True)
 class PublicForm:
     form_class: type[forms.Form]
+    model: type[models.Model]
     rate_group: str
     anchor: str
     store: Callable[[forms.Form], models.Model]
@@ -76,6 +81,7 @@ class PublicForm:
 PAGE_FORMS = {
     PageForm.CONTACT: PublicForm(
         ProgrammeMessageForm,
+        ProgrammeMessage,
         rate_group="programme-message",
         anchor="message",
         store=_message,
@@ -85,6 +91,7 @@ PAGE_FORMS = {
     ),
     PageForm.ACCESSIBILITY: PublicForm(
         AccessibilityFeedbackForm,
+        AccessibilityFeedback,
         rate_group="accessibility-feedback",
         anchor="feedback",
         store=_feedback,
@@ -108,8 +115,9 @@ def serve_page_form(page, request: HttpRequest, context: dict) -> HttpResponse:
             return TemplateResponse(request, page.template, context, status=429)
         if form.is_valid():
             sent_url = f"{page.url}?sent=1"  # worked out before saving: then only success follows
-            record = kind.store(form)
-            for tell in kind.tell:
+            key = form.cleaned_data["submission"]
+            record, stored = store_once(kind.model, key, lambda: kind.store(form))
+            for tell in kind.tell if stored else ():
                 transaction.on_commit(lambda tell=tell: tell(record), robust=True)
             if kind.withdrawable:
                 sent_url += f"&withdraw={withdrawal_token(record)}"

@@ -26,6 +26,8 @@ class ContactDetails(models.Model):
     consent_withdrawn_at = models.DateTimeField(_("consent withdrawn at"), null=True, blank=True)
     erased_at = models.DateTimeField(_("contact details erased at"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    #: The form's own key (matching.submissions): a form sent twice is stored once.
+    submission_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     class Meta:
         abstract = True

@@ -9,6 +9,7 @@ from django_countries import countries
 
 from .models import City, CityStatus, MessageTopic
 from .regions import PROGRAMME_COUNTRIES
+from .submissions import SubmissionKeyMixin
 from .taxonomy import Challenge, CultureRole, CultureTheme, term_labels
 
 WEIGHT_CHOICES = [
@@ -76,7 +77,7 @@ def consent_wording() -> str:
     ) % {"months": settings.CONTACT_RETENTION_MONTHS}
 
 
-class ContactForm(HoneypotMixin):
+class ContactForm(SubmissionKeyMixin, HoneypotMixin):
     contact_name = forms.CharField(label=_("Your name"), max_length=120)
     contact_role = forms.CharField(label=_("Your role"), max_length=120, required=False)
     contact_email = forms.EmailField(

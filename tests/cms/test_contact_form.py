@@ -181,3 +181,21 @@ def test_only_staff_with_the_contact_permission_read_a_message(client, moderator
     moderator.user_permissions.add(Permission.objects.get(codename="view_contact"))
     page = staff.get(url).content.decode()
     assert "shadowing round" in page and "ana@example.org" in page
+
+
+def test_a_message_sent_twice_is_stored_and_told_once(
+    client, contact_page, moderator, django_capture_on_commit_callbacks
+):
+    form = client.get("/en/contact/").content.decode()
+    key = re.search(r'name="submission" value="([^"]+)"', form).group(1)
+    with django_capture_on_commit_callbacks(execute=True):
+        first = client.post("/en/contact/", message(submission=key))
+        again = client.post("/en/contact/", message(submission=key))  # a reload, a retry
+    assert first.status_code == again.status_code == 302
+    assert first["Location"] == again["Location"]
+    assert ProgrammeMessage.objects.count() == 1
+    assert len(mail.outbox) == 2  # one to the moderators, one to the writer
+    other = re.search(
+        r'name="submission" value="([^"]+)"', client.get("/en/contact/").content.decode()
+    )
+    assert other.group(1) != key  # a new form is a new message
