@@ -247,7 +247,7 @@ class CityIndexPage(RoutablePageMixin, MatchingPage):
     @path("")
     def index(self, request):
         cities = City.objects.approved().order_by("name")
-        country = request.GET.get("country", "")
+        country = request.GET.get("country", "").upper()
         if country in PROGRAMME_COUNTRIES:
             cities = cities.filter(country=country)
         page = Paginator(cities, 30).get_page(request.GET.get("page"))

@@ -224,6 +224,12 @@ def test_city_page_shows_profile_and_partners(client, site):
     assert "Libraries" in html or "libraries" in html.lower()
 
 
+@pytest.mark.parametrize("code", ["DE", "de"])
+def test_city_directory_filters_by_country_in_any_case(client, site, code):
+    listing = client.get("/en/cities/", {"country": code}).content.decode()
+    assert "Kiel" in listing and "Härnösand" not in listing
+
+
 def test_only_approved_cities_reach_the_sitemap_and_the_city_pages(client, site):
     CityFactory(name="Ungheni", slug="md-ungheni", country="MD", status=CityStatus.PENDING)
     sitemap = client.get("/sitemap.xml").content.decode()
