@@ -183,7 +183,7 @@ class CityProfileForm(ContactForm):
                 self.add_error("name", _("Choose your city from the directory or give its name."))
             if not data.get("country"):
                 self.add_error("country", _("Choose the country of your city."))
-        if not self.errors and not self.challenge_weights():
+        if not self.challenge_weights():
             self.add_error(None, _("Choose at least one challenge your city faces."))
         return data
 

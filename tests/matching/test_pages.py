@@ -107,6 +107,16 @@ def test_form_errors_are_shown_per_field_and_keep_what_was_typed(client, site):
     assert not CityApplication.objects.exists()
 
 
+def test_every_problem_is_shown_on_the_first_submit(client, site):
+    no_challenge = {k: "0" for k in registration() if k.startswith("challenge_")}
+    response = client.post(
+        "/en/register/", registration(contact_email="not-an-address", **no_challenge)
+    )
+    html = response.content.decode()
+    assert "Enter a valid email address." in html
+    assert "Choose at least one challenge your city faces." in html
+
+
 def test_consent_box_starts_unticked(client, site):
     html = client.get("/en/register/").content.decode()
     consent = html[html.find('name="consent"') - 200 : html.find('name="consent"') + 60]
