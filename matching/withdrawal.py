@@ -13,6 +13,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext, override
 
 from .contacts import CityApplication, ContactDetails
+from .display import city_names
 from .privacy import CONTACT_MODELS, erase_records
 
 SALT = "matching.consent-withdrawal"
@@ -44,14 +45,15 @@ def withdrawal_url(record: ContactDetails) -> str:
 
 
 def concerns(record: ContactDetails) -> str:
-    """Which request the link is about, by its cities only."""
+    """Which request the link is about, by its cities only, named in the page's language."""
     if isinstance(record, CityApplication):
         return gettext("This concerns the profile you sent for %(city)s.") % {
-            "city": record.city.name
+            "city": city_names([record.city])[record.city_id]
         }
+    names = city_names([record.from_city, record.to_city])
     return gettext("This concerns your request to introduce %(from)s to %(to)s.") % {
-        "from": record.from_city.name,
-        "to": record.to_city.name,
+        "from": names[record.from_city_id],
+        "to": names[record.to_city_id],
     }
 
 
