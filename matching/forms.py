@@ -210,7 +210,11 @@ class FinderForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["country"].choices = [("", _("Any country"))] + [
-            (code, countries.name(code)) for code in sorted(PROGRAMME_COUNTRIES)
-        ]
+        self.offer_countries(PROGRAMME_COUNTRIES)
         self.fields["theme"].choices = [("", _("Any theme")), *term_choices(CultureTheme)]
+
+    def offer_countries(self, codes) -> None:
+        """List only these countries, e.g. those the chosen city's partners are in."""
+        self.fields["country"].choices = [("", _("Any country"))] + [
+            (code, countries.name(code)) for code in sorted(codes)
+        ]

@@ -106,8 +106,23 @@ class PartnerFinderPage(RoutablePageMixin, MatchingPage):
             context["city"] = city
             context["city_name"] = city_names([city])[city.pk]
             if city.status == CityStatus.APPROVED:
+                countries = self.partner_countries(city)
+                form.offer_countries(countries)
+                if data.get("country") and data["country"] not in countries:
+                    context["filter_errors"] = True  # an old link: no partner is there
+                    data = data | {"country": ""}
                 context["results"] = explained(self.filtered_suggestions(city, data)[:20])
         return TemplateResponse(request, self.template, context)
+
+    @staticmethod
+    def partner_countries(city: City) -> set[str]:
+        """The countries the city's suggested partners are in: the only useful country filters."""
+        return set(
+            StoredSuggestion.objects.filter(city=city, partner__status=CityStatus.APPROVED)
+            .order_by()
+            .values_list("partner__country", flat=True)
+            .distinct()
+        )
 
     @staticmethod
     def filtered_suggestions(city: City, data: dict):

@@ -228,6 +228,22 @@ def test_finder_filters_partners_by_size(client, site):
     assert "Kiel" in large and "Härnösand" not in large
 
 
+def test_finder_offers_only_countries_its_partners_are_in(client, site):
+    City.objects.filter(slug="md-cahul").update(status=CityStatus.APPROVED)
+    recompute_suggestions()
+    html = client.get("/en/partner-finder/", {"city": "md-cahul"}).content.decode()
+    countries = re.findall(r'<option value="([A-Z]{2})"', html)
+    assert set(countries) == set(
+        StoredSuggestion.objects.filter(city__slug="md-cahul").values_list(
+            "partner__country", flat=True
+        )
+    )
+    assert "UA" not in countries and "MD" not in countries
+    # An old link filtering by a country no partner is in: dropped, with a word, not 0 results.
+    html = client.get("/en/partner-finder/", {"city": "md-cahul", "country": "UA"}).content.decode()
+    assert "have been ignored" in html and "Härnösand" in html
+
+
 def test_city_page_shows_profile_and_partners(client, site):
     html = client.get("/en/cities/se-harnosand/").content.decode()
     assert "Härnösand" in html
