@@ -16,7 +16,15 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from . import notifications
-from .display import city_description, city_names, explained, profile_labels, section_url
+from .display import (
+    challenges_with_reading,
+    city_description,
+    city_names,
+    explained,
+    profile_labels,
+    section_url,
+    with_reading,
+)
 from .forms import POPULATION_BANDS, CityProfileForm, FinderForm, IntroductionForm
 from .models import City, CityStatus, IntroductionRequest, StoredSuggestion
 from .regions import PROGRAMME_COUNTRIES
@@ -66,15 +74,23 @@ class PartnerFinderPage(RoutablePageMixin, MatchingPage):
             request, ("finder-links", self.pk), lambda: self.links(request)
         )
 
-    def links(self, request) -> dict[str, str | None]:
+    def links(self, request) -> dict:
         """Where the finder sends visitors on: registration, cities, stories, labs."""
         register = RegisterCityPage.objects.live().filter(locale_id=self.locale_id).first()
         cities = CityIndexPage.objects.live().filter(locale_id=self.locale_id).first()
+        stories_url = section_url("cms", "storyindexpage", request)
+        labs_url = section_url("cms", "labindexpage", request)
+        reading = challenges_with_reading()
         return {
             "register_url": register.get_url(request) if register else None,
             "city_index_url": cities.get_url(request) if cities else None,
-            "stories_url": section_url("cms", "storyindexpage", request),
-            "labs_url": section_url("cms", "labindexpage", request),
+            "stories_url": stories_url,
+            "labs_url": labs_url,
+            # "Read about it" links only to listings with something in them.
+            "reading": {
+                "stories": reading["stories"] if stories_url else set(),
+                "labs": reading["labs"] if labs_url else set(),
+            },
         }
 
     template = "matching/partner_finder_page.html"
@@ -111,7 +127,8 @@ class PartnerFinderPage(RoutablePageMixin, MatchingPage):
                 if data.get("country") and data["country"] not in countries:
                     context["filter_errors"] = True  # an old link: no partner is there
                     data = data | {"country": ""}
-                context["results"] = explained(self.filtered_suggestions(city, data)[:20])
+                results = explained(self.filtered_suggestions(city, data)[:20])
+                context["results"] = with_reading(results, context["reading"])
         return TemplateResponse(request, self.template, context)
 
     @staticmethod

@@ -244,6 +244,28 @@ def test_finder_offers_only_countries_its_partners_are_in(client, site):
     assert "have been ignored" in html and "Härnösand" in html
 
 
+def test_finder_links_only_to_listings_with_something_to_read(client, site, home_page):
+    from tests.cms.factories import (
+        LabConclusionsPageFactory,
+        LabIndexPageFactory,
+        LabPageFactory,
+        StoryIndexPageFactory,
+        StoryPageFactory,
+    )
+
+    stories = StoryIndexPageFactory(parent=home_page)
+    StoryPageFactory(parent=stories, city=site, challenges=["brain-drain"])
+    lab = LabPageFactory(parent=LabIndexPageFactory(parent=home_page))
+    LabConclusionsPageFactory(parent=lab, challenges=["security"])
+    CityFactory(name="Soroca", country="MD", challenges={"brain-drain": 3, "ageing": 2})
+    recompute_suggestions()
+    html = client.get("/en/partner-finder/", {"city": "md-soroca"}).content.decode()
+    assert "Härnösand" in html
+    assert f'href="{stories.url}?challenge=brain-drain"' in html
+    assert "?challenge=ageing" not in html  # shared too, but no story or lab on it
+    assert "lab conclusions on" not in html  # the only conclusions are on another challenge
+
+
 def test_city_page_shows_profile_and_partners(client, site):
     html = client.get("/en/cities/se-harnosand/").content.decode()
     assert "Härnösand" in html
