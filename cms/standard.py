@@ -10,6 +10,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from matching.form_limits import count_submission, rate_limited
+
 from .accessibility_feedback import AccessibilityFeedback
 from .blocks import BaseStreamBlock
 from .page_base import ContentPage, sample_panel
@@ -56,9 +58,7 @@ class StandardPage(ContentPage):
     def serve(self, request, *args, **kwargs):
         if not self.feedback_form:
             return super().serve(request, *args, **kwargs)
-        # Imported here: matching's pages and forms import its models, which load with ours.
-        from matching.pages import rate_limited
-
+        # Imported here: matching's forms import its models, which load with ours.
         from .accessibility_feedback_form import AccessibilityFeedbackForm, feedback_received
 
         context = self.get_context(request, *args, **kwargs)
@@ -71,6 +71,7 @@ class StandardPage(ContentPage):
                 context["rate_limited"] = True
                 return TemplateResponse(request, self.template, context, status=429)
             if form.is_valid():
+                count_submission(request, "accessibility-feedback")
                 data = form.cleaned_data
                 feedback = AccessibilityFeedback.objects.create(
                     page_address=data["page_address"],

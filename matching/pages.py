@@ -9,7 +9,6 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from django_ratelimit.core import is_ratelimited
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField
@@ -25,14 +24,13 @@ from .display import (
     section_url,
     with_reading,
 )
+from .form_limits import count_submission, rate_limited
 from .forms import POPULATION_BANDS, CityProfileForm, FinderForm, IntroductionForm
 from .models import City, CityStatus, IntroductionRequest, StoredSuggestion
 from .regions import PROGRAMME_COUNTRIES
 from .registration import register_city
 from .structure_cache import public, remember_for_host
 from .withdrawal import record_for, withdrawal_token
-
-FORM_RATE = "10/h"
 
 
 def confirmation(request, template: str, context: dict) -> TemplateResponse:
@@ -43,13 +41,6 @@ def confirmation(request, template: str, context: dict) -> TemplateResponse:
     response = TemplateResponse(request, template, context | {"sent": True})
     add_never_cache_headers(response)
     return response
-
-
-def rate_limited(request, group: str) -> bool:
-    """Counted per client address in the shared cache, so every app instance sees the same count."""
-    return is_ratelimited(
-        request, group=group, key="ip", rate=FORM_RATE, method="POST", increment=True
-    )
 
 
 class MatchingPage(Page):
@@ -185,6 +176,7 @@ class PartnerFinderPage(RoutablePageMixin, MatchingPage):
                     request, "matching/introduction_form.html", context, status=429
                 )
             if form.is_valid():
+                count_submission(request, "introduction")
                 # Worked out before saving: once the row is stored, only a success may follow.
                 sent_url = self.url + self.reverse_subpage("introduction_sent")
                 introduction = IntroductionRequest.objects.create(
@@ -242,6 +234,7 @@ class RegisterCityPage(MatchingPage):
                 context["rate_limited"] = True
                 return TemplateResponse(request, self.template, context, status=429)
             if form.is_valid():
+                count_submission(request, "registration")
                 sent_url = self.url + "?sent=1"  # before saving, as for introductions
                 application = register_city(form, get_language())
                 transaction.on_commit(

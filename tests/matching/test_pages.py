@@ -130,12 +130,21 @@ def test_honeypot_catches_bots(client, site):
 
 
 def test_registration_is_rate_limited_per_address(client, site):
-    for _ in range(10):
-        client.post("/en/register/", registration(city="", name="", country=""))
+    for n in range(10):
+        new_city = registration(city="", name=f"Town {n}", country="PL")
+        assert client.post("/en/register/", new_city).status_code == 302
     response = client.post("/en/register/", registration())
     assert response.status_code == 429
     assert "Too many submissions" in response.content.decode()
-    assert not CityApplication.objects.exists()
+    assert not CityApplication.objects.filter(city__slug="md-cahul").exists()
+
+
+def test_a_person_correcting_mistakes_is_not_locked_out(client, site):
+    for _ in range(12):
+        response = client.post("/en/register/", registration(city="", name="", country=""))
+        assert response.status_code == 200 and 'role="alert"' in response.content.decode()
+    assert client.post("/en/register/", registration()).status_code == 302
+    assert CityApplication.objects.filter(city__slug="md-cahul").exists()
 
 
 def post_with_and_without_csrf_token(url: str, data: dict) -> tuple:
