@@ -53,7 +53,27 @@ def term_choices(model) -> list[tuple[str, str]]:
     return sorted(labels.items(), key=lambda item: item[1])
 
 
-class HoneypotMixin(forms.Form):
+class PublicForm(forms.Form):
+    """A form visitors fill in. Its field order is the page's, so the error summary reads in it."""
+
+    def grouped_errors(self) -> dict[str, list[dict]]:
+        """Errors about a group of fields (not one field), by the name of the group's first field."""
+        return {}
+
+    def error_summary(self) -> list[dict]:
+        """Each problem once, as the page shows them: errors about the whole form, then by field."""
+        grouped = self.grouped_errors()
+        placed = {entry["message"] for entries in grouped.values() for entry in entries}
+        summary = [{"message": m} for m in self.non_field_errors() if m not in placed]
+        for field in self:
+            summary += grouped.get(field.name, [])
+            if field.errors:
+                visible = {} if field.is_hidden else {"anchor": field.auto_id, "label": field.label}
+                summary.append(visible | {"message": " ".join(field.errors)})
+        return summary
+
+
+class HoneypotMixin(PublicForm):
     """A field people never see; bots that fill every field give themselves away."""
 
     website = forms.CharField(
@@ -89,8 +109,30 @@ class ContactForm(HoneypotMixin):
     )
 
 
+NO_CHALLENGE = _("Choose at least one challenge your city faces.")
+
+
 class CityProfileForm(ContactForm):
     """Registration: the city (from the directory or new), its profile and a contact person."""
+
+    # As the page shows them; the challenges come after the population.
+    field_order = [
+        "website",
+        "city",
+        "name",
+        "country",
+        "population",
+        "offers",
+        "seeks",
+        "roles",
+        "languages",
+        "host_capacity",
+        "description",
+        "contact_name",
+        "contact_role",
+        "contact_email",
+        "consent",
+    ]
 
     city = forms.SlugField(required=False, widget=forms.HiddenInput)
     name = forms.CharField(
@@ -153,6 +195,21 @@ class CityProfileForm(ContactForm):
                 widget=forms.RadioSelect,
             )
             self.challenge_fields.append(name)
+        after = self.field_order.index("population") + 1
+        self.order_fields(
+            self.field_order[:after] + self.challenge_fields + self.field_order[after:]
+        )
+
+    @property
+    def challenge_error(self) -> str:
+        """The problem with the challenges as a group, shown with them."""
+        return NO_CHALLENGE if NO_CHALLENGE in self.non_field_errors() else ""
+
+    def grouped_errors(self) -> dict[str, list[dict]]:
+        if not (self.challenge_error and self.challenge_fields):
+            return {}
+        entry = {"anchor": "challenges", "label": _("Challenges your city faces")}
+        return {self.challenge_fields[0]: [entry | {"message": self.challenge_error}]}
 
     def challenge_weights(self) -> dict[str, int]:
         return {
@@ -184,11 +241,12 @@ class CityProfileForm(ContactForm):
             if not data.get("country"):
                 self.add_error("country", _("Choose the country of your city."))
         if not self.challenge_weights():
-            self.add_error(None, _("Choose at least one challenge your city faces."))
+            self.add_error(None, NO_CHALLENGE)
         return data
 
 
 class IntroductionForm(ContactForm):
+    field_order = ["website", "message"]  # then the contact details, as on the page
     message = forms.CharField(
         label=_("Why would you like to meet this city?"),
         widget=forms.Textarea(attrs={"rows": 4}),

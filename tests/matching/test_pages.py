@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core import mail
 from django.test import Client
 from wagtail.models import Locale
@@ -115,6 +116,35 @@ def test_every_problem_is_shown_on_the_first_submit(client, site):
     html = response.content.decode()
     assert "Enter a valid email address." in html
     assert "Choose at least one challenge your city faces." in html
+
+
+def summary_and_page_order(html: str) -> tuple[list[str], list[str]]:
+    """The error summary's links, and the same ids in the order the form shows them."""
+    soup = BeautifulSoup(html, "html.parser")
+    links = [a["href"][1:] for a in soup.select("#form-errors a[href^='#']")]
+    in_page = [e["id"] for e in soup.select("form[method=post] [id]") if e["id"] in links]
+    return links, in_page
+
+
+@pytest.mark.parametrize("language", ["en", "uk"])
+def test_error_summary_lists_problems_in_the_order_of_the_page(client, site, language):
+    no_challenge = {k: "0" for k in registration() if k.startswith("challenge_")}
+    invalid = registration(
+        city="", name="", population="-5", contact_name="", consent="", **no_challenge
+    )
+    links, in_page = summary_and_page_order(
+        client.post(f"/{language}/register/", invalid).content.decode()
+    )
+    assert links[:3] == ["id_name", "id_country", "id_population"]
+    assert {"challenges", "id_contact_name", "id_consent"} <= set(links)
+    assert links == in_page
+
+    City.objects.filter(slug="md-cahul").update(status=CityStatus.APPROVED)
+    recompute_suggestions()
+    url = f"/{language}/partner-finder/introduce/md-cahul/se-harnosand/"
+    html = client.post(url, {"contact_email": "not-an-address"}).content.decode()
+    links, in_page = summary_and_page_order(html)
+    assert links[0] == "id_message" and links == in_page
 
 
 def test_consent_box_starts_unticked(client, site):
