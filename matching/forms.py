@@ -7,7 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from .models import City, CityStatus
+from .models import City, CityStatus, CityText
 from .regions import PROGRAMME_COUNTRIES
 from .taxonomy import Challenge, CultureRole, CultureTheme, term_labels
 
@@ -110,6 +110,10 @@ class ContactForm(HoneypotMixin):
 
 
 NO_CHALLENGE = _("Choose at least one challenge your city faces.")
+HAS_PROFILE = (CityStatus.PENDING, CityStatus.APPROVED)
+ALREADY_REGISTERED = _(
+    "This city already has a profile. Staff will help you update it: write to us."
+)
 
 
 class CityProfileForm(ContactForm):
@@ -227,22 +231,35 @@ class CityProfileForm(ContactForm):
                 self.add_error(
                     "city", _("This city is not in the directory. Add it by name below.")
                 )
-            elif city.status in (CityStatus.PENDING, CityStatus.APPROVED):
-                self.add_error(
-                    "city",
-                    _(
-                        "This city already has a profile. Staff will help you update it: write to us."
-                    ),
-                )
+            elif city.status in HAS_PROFILE:
+                self.add_error("city", ALREADY_REGISTERED)
             data["city_obj"] = city
         else:
             if not data.get("name"):
                 self.add_error("name", _("Choose your city from the directory or give its name."))
             if not data.get("country"):
                 self.add_error("country", _("Choose the country of your city."))
+            self.find_typed_city(data)
         if not self.challenge_weights():
             self.add_error(None, NO_CHALLENGE)
         return data
+
+    def find_typed_city(self, data: dict) -> None:
+        """A typed name of a city the directory has (in any language) is that city, not a new one."""
+        name, country = data.get("name", "").strip(), data.get("country")
+        if not (name and country):
+            return
+        # Compared here, not in SQL: SQLite folds the case of ASCII letters only.
+        names = [
+            *City.objects.filter(country=country).values_list("pk", "name"),
+            *CityText.objects.filter(city__country=country).values_list("city_id", "name"),
+        ]
+        wanted = name.casefold()
+        known = list(City.objects.filter(pk__in={pk for pk, n in names if n.casefold() == wanted}))
+        if any(city.status in HAS_PROFILE for city in known):
+            self.add_error("name", ALREADY_REGISTERED)
+        elif len(known) == 1:
+            data["city_obj"] = known[0]
 
 
 class IntroductionForm(ContactForm):

@@ -25,7 +25,13 @@ from .display import (
     with_reading,
 )
 from .form_limits import count_submission, rate_limited
-from .forms import POPULATION_BANDS, CityProfileForm, FinderForm, IntroductionForm
+from .forms import (
+    HAS_PROFILE,
+    POPULATION_BANDS,
+    CityProfileForm,
+    FinderForm,
+    IntroductionForm,
+)
 from .models import City, CityStatus, IntroductionRequest, StoredSuggestion
 from .regions import PROGRAMME_COUNTRIES
 from .registration import register_city
@@ -229,6 +235,10 @@ class RegisterCityPage(MatchingPage):
         context = self.get_context(request) | {"form": form, "chosen_city": city}
         if city is not None:
             context["chosen_city_name"] = city_names([city])[city.pk]
+            if city.status in HAS_PROFILE:
+                # Said before anything is filled in; there is no form to send.
+                context["already_registered"] = True
+                return TemplateResponse(request, self.template, context)
         if request.method == "POST":
             if rate_limited(request, "registration"):
                 context["rate_limited"] = True

@@ -215,6 +215,36 @@ def test_introduction_request_refuses_posts_without_a_csrf_token(site):
     assert IntroductionRequest.objects.count() == 1
 
 
+@pytest.mark.parametrize("status", [CityStatus.APPROVED, CityStatus.PENDING])
+def test_registration_of_a_registered_city_says_so_before_anything_is_filled_in(
+    client, site, status
+):
+    City.objects.filter(slug="md-cahul").update(status=status)
+    html = client.get("/en/register/", {"city": "md-cahul"}).content.decode()
+    assert "This city already has a profile" in html and "Cahul" in html
+    assert "register-form" not in html  # nothing to fill in for nothing
+    response = client.post("/en/register/?city=md-cahul", registration())
+    assert "register-form" not in response.content.decode()
+    assert not CityApplication.objects.exists()
+
+
+def test_a_typed_city_the_directory_has_is_that_city_not_a_new_one(client, site):
+    ukrainian, _ = Locale.objects.get_or_create(language_code="uk")
+    CityText.objects.create(city=City.objects.get(slug="md-cahul"), locale=ukrainian, name="Кагул")
+    response = client.post("/uk/register/", registration(city="", name="кагул", country="MD"))
+    assert response.status_code == 302
+    assert CityApplication.objects.get().city.slug == "md-cahul"
+    assert City.objects.filter(country="MD").count() == 1  # no second Cahul in the directory
+
+    # Now registered: typing it again is refused at once, on the name, with every other problem.
+    response = client.post(
+        "/en/register/", registration(city="", name="Cahul", country="MD", contact_email="x")
+    )
+    html = response.content.decode()
+    assert "This city already has a profile" in html and "Enter a valid email address." in html
+    assert CityApplication.objects.count() == 1
+
+
 def test_unclaimed_city_is_invited_to_register(client, site):
     html = client.get("/en/partner-finder/", {"city": "md-cahul"}).content.decode()
     assert "has no profile yet" in html
