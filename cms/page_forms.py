@@ -19,10 +19,11 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from matching import notifications
+from matching.form_limits import count_submission, rate_limited
 from matching.forms import ProgrammeMessageForm
 from matching.models import MessageTopic, ProgrammeMessage
-from matching.pages import confirmation, rate_limited
-from matching.submissions import store_once
+from matching.pages import confirmation
+from matching.submissions import store_once, stored_before
 from matching.withdrawal import withdrawal_token
 
 from .accessibility_feedback import AccessibilityFeedback
@@ -100,6 +101,12 @@ PAGE_FORMS = {
 }
 
 
+def _thanks(sent_url: str, kind: PublicForm, record: models.Model) -> str:
+    """The thank-you address; with the record's signed withdrawal link where consent was given."""
+    withdraw = f"&withdraw={withdrawal_token(record)}" if kind.withdrawable else ""
+    return f"{sent_url}{withdraw}#{kind.anchor}"
+
+
 def serve_page_form(page, request: HttpRequest, context: dict) -> HttpResponse:
     kind = PAGE_FORMS[page.page_form]
     if request.GET.get("sent"):
@@ -113,13 +120,15 @@ def serve_page_form(page, request: HttpRequest, context: dict) -> HttpResponse:
         if rate_limited(request, kind.rate_group):
             context["rate_limited"] = True
             return TemplateResponse(request, page.template, context, status=429)
+        sent_url = f"{page.url}?sent=1"  # worked out before saving: then only success follows
+        if (record := stored_before(kind.model, request.POST)) is not None:
+            return redirect(_thanks(sent_url, kind, record))
         if form.is_valid():
-            sent_url = f"{page.url}?sent=1"  # worked out before saving: then only success follows
             key = form.cleaned_data["submission"]
             record, stored = store_once(kind.model, key, lambda: kind.store(form))
-            for tell in kind.tell if stored else ():
-                transaction.on_commit(lambda tell=tell: tell(record), robust=True)
-            if kind.withdrawable:
-                sent_url += f"&withdraw={withdrawal_token(record)}"
-            return redirect(f"{sent_url}#{kind.anchor}")
+            if stored:
+                count_submission(request, kind.rate_group)
+                for tell in kind.tell:
+                    transaction.on_commit(lambda tell=tell: tell(record), robust=True)
+            return redirect(_thanks(sent_url, kind, record))
     return TemplateResponse(request, page.template, context)

@@ -8,6 +8,7 @@ from wagtail.models import Locale
 from cms.demo_content import load_demo_content as load_editorial_demo_content
 from cms.translations import translate_instance, translate_missing
 from matching.exchange import import_profiles
+from matching.models import CityText
 
 from .matching_pages import ensure_matching_pages
 from .models import HomePage
@@ -44,7 +45,23 @@ def translate_matching_pages() -> int:
 def load_demo_profiles() -> int:
     """Illustrative city profiles (marked as such), approved so the partner finder has results."""
     data = json.loads((FIXTURES / "demo" / "sample-profiles.json").read_text(encoding="utf-8"))
-    return len(import_profiles(data))
+    cities = import_profiles(data)
+    translate_profile_descriptions(zip(cities, data, strict=True))
+    return len(cities)
+
+
+def translate_profile_descriptions(profiles) -> None:
+    """The sample note in each visitor's language; a description already written there is kept."""
+    path = FIXTURES / "demo" / "sample-profile-texts.json"
+    translations = json.loads(path.read_text(encoding="utf-8"))
+    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    for city, profile in profiles:
+        for code, description in translations.get(profile.get("description"), {}).items():
+            if code in locales:
+                text, _ = CityText.objects.get_or_create(city=city, locale=locales[code])
+                if not text.description:
+                    text.description = description
+                    text.save()
 
 
 def load_demo_content() -> dict[str, int]:

@@ -43,7 +43,7 @@ class CityOut(Schema):
 
 class CityFilters(Schema):
     country: str | None = Field(
-        None, pattern="^[A-Z]{2}$", description="Only cities of this country."
+        None, pattern="^[A-Za-z]{2}$", description="Only cities of this country (any case)."
     )
     region: str | None = Field(None, pattern="^(bsr|east)$")
     q: str | None = Field(None, max_length=80, description="Part of the city's name.")
@@ -117,11 +117,8 @@ def approved_cities():
 def list_cities(request: HttpRequest, filters: Query[CityFilters]):
     cities = approved_cities().order_by("slug")
     if filters.country:
-        cities = (
-            cities.filter(country=filters.country)
-            if filters.country in PROGRAMME_COUNTRIES
-            else cities.none()
-        )
+        country = filters.country.upper()
+        cities = cities.filter(country=country) if country in PROGRAMME_COUNTRIES else cities.none()
     if filters.region:
         cities = cities.filter(region=filters.region)
     if filters.q:

@@ -75,6 +75,25 @@ def section_url(app_label: str, model: str, request=None) -> str | None:
     return remember_for_host(request, ("section-url", app_label, model, get_language()), compute)
 
 
+def challenges_with_reading(language: str | None = None) -> dict[str, set[str]]:
+    """Slugs of the challenges public stories and lab conclusions in `language` speak to."""
+    pages = public(Page.objects.live().filter(locale__language_code=language or get_language()))
+    return {
+        kind: set(
+            Challenge.objects.filter(**{f"{relation}__in": pages}).values_list("slug", flat=True)
+        )
+        for kind, relation in (("stories", "stories"), ("labs", "lab_conclusions"))
+    }
+
+
+def with_reading(items: list[dict], reading: dict[str, set[str]]) -> list[dict]:
+    """Give each explained suggestion the shared challenges there is something to read on."""
+    for item in items:
+        for kind, slugs in reading.items():
+            item[f"{kind}_on"] = [c for c in item["shared_challenges"] if c["slug"] in slugs]
+    return items
+
+
 def profile_labels(city: City, language: str | None = None) -> dict[str, list[str]]:
     """The city's challenges and themes as labels in `language` (prefetched rows, cached labels)."""
     language = language or get_language()

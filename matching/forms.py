@@ -7,7 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from .models import City, CityStatus, MessageTopic
+from .models import City, CityStatus, CityText, MessageTopic
 from .regions import PROGRAMME_COUNTRIES
 from .submissions import SubmissionKeyMixin
 from .taxonomy import Challenge, CultureRole, CultureTheme, term_labels
@@ -54,7 +54,27 @@ def term_choices(model) -> list[tuple[str, str]]:
     return sorted(labels.items(), key=lambda item: item[1])
 
 
-class HoneypotMixin(forms.Form):
+class PublicForm(forms.Form):
+    """A form visitors fill in. Its field order is the page's, so the error summary reads in it."""
+
+    def grouped_errors(self) -> dict[str, list[dict]]:
+        """Errors about a group of fields (not one field), by the name of the group's first field."""
+        return {}
+
+    def error_summary(self) -> list[dict]:
+        """Each problem once, as the page shows them: errors about the whole form, then by field."""
+        grouped = self.grouped_errors()
+        placed = {entry["message"] for entries in grouped.values() for entry in entries}
+        summary = [{"message": m} for m in self.non_field_errors() if m not in placed]
+        for field in self:
+            summary += grouped.get(field.name, [])
+            if field.errors:
+                visible = {} if field.is_hidden else {"anchor": field.auto_id, "label": field.label}
+                summary.append(visible | {"message": " ".join(field.errors)})
+        return summary
+
+
+class HoneypotMixin(PublicForm):
     """A field people never see; bots that fill every field give themselves away."""
 
     website = forms.CharField(
@@ -90,8 +110,34 @@ class ContactForm(SubmissionKeyMixin, HoneypotMixin):
     )
 
 
+NO_CHALLENGE = _("Choose at least one challenge your city faces.")
+HAS_PROFILE = (CityStatus.PENDING, CityStatus.APPROVED)
+ALREADY_REGISTERED = _(
+    "This city already has a profile. Staff will help you update it: write to us."
+)
+
+
 class CityProfileForm(ContactForm):
     """Registration: the city (from the directory or new), its profile and a contact person."""
+
+    # As the page shows them; the challenges come after the population.
+    field_order = [
+        "website",
+        "city",
+        "name",
+        "country",
+        "population",
+        "offers",
+        "seeks",
+        "roles",
+        "languages",
+        "host_capacity",
+        "description",
+        "contact_name",
+        "contact_role",
+        "contact_email",
+        "consent",
+    ]
 
     city = forms.SlugField(required=False, widget=forms.HiddenInput)
     name = forms.CharField(
@@ -154,6 +200,21 @@ class CityProfileForm(ContactForm):
                 widget=forms.RadioSelect,
             )
             self.challenge_fields.append(name)
+        after = self.field_order.index("population") + 1
+        self.order_fields(
+            self.field_order[:after] + self.challenge_fields + self.field_order[after:]
+        )
+
+    @property
+    def challenge_error(self) -> str:
+        """The problem with the challenges as a group, shown with them."""
+        return NO_CHALLENGE if NO_CHALLENGE in self.non_field_errors() else ""
+
+    def grouped_errors(self) -> dict[str, list[dict]]:
+        if not (self.challenge_error and self.challenge_fields):
+            return {}
+        entry = {"anchor": "challenges", "label": _("Challenges your city faces")}
+        return {self.challenge_fields[0]: [entry | {"message": self.challenge_error}]}
 
     def challenge_weights(self) -> dict[str, int]:
         return {
@@ -171,25 +232,39 @@ class CityProfileForm(ContactForm):
                 self.add_error(
                     "city", _("This city is not in the directory. Add it by name below.")
                 )
-            elif city.status in (CityStatus.PENDING, CityStatus.APPROVED):
-                self.add_error(
-                    "city",
-                    _(
-                        "This city already has a profile. Staff will help you update it: write to us."
-                    ),
-                )
+            elif city.status in HAS_PROFILE:
+                self.add_error("city", ALREADY_REGISTERED)
             data["city_obj"] = city
         else:
             if not data.get("name"):
                 self.add_error("name", _("Choose your city from the directory or give its name."))
             if not data.get("country"):
                 self.add_error("country", _("Choose the country of your city."))
-        if not self.errors and not self.challenge_weights():
-            self.add_error(None, _("Choose at least one challenge your city faces."))
+            self.find_typed_city(data)
+        if not self.challenge_weights():
+            self.add_error(None, NO_CHALLENGE)
         return data
+
+    def find_typed_city(self, data: dict) -> None:
+        """A typed name of a city the directory has (in any language) is that city, not a new one."""
+        name, country = data.get("name", "").strip(), data.get("country")
+        if not (name and country):
+            return
+        # Compared here, not in SQL: SQLite folds the case of ASCII letters only.
+        names = [
+            *City.objects.filter(country=country).values_list("pk", "name"),
+            *CityText.objects.filter(city__country=country).values_list("city_id", "name"),
+        ]
+        wanted = name.casefold()
+        known = list(City.objects.filter(pk__in={pk for pk, n in names if n.casefold() == wanted}))
+        if any(city.status in HAS_PROFILE for city in known):
+            self.add_error("name", ALREADY_REGISTERED)
+        elif len(known) == 1:
+            data["city_obj"] = known[0]
 
 
 class IntroductionForm(ContactForm):
+    field_order = ["website", "message"]  # then the contact details, as on the page
     message = forms.CharField(
         label=_("Why would you like to meet this city?"),
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -230,7 +305,11 @@ class FinderForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["country"].choices = [("", _("Any country"))] + [
-            (code, countries.name(code)) for code in sorted(PROGRAMME_COUNTRIES)
-        ]
+        self.offer_countries(PROGRAMME_COUNTRIES)
         self.fields["theme"].choices = [("", _("Any theme")), *term_choices(CultureTheme)]
+
+    def offer_countries(self, codes) -> None:
+        """List only these countries, e.g. those the chosen city's partners are in."""
+        self.fields["country"].choices = [("", _("Any country"))] + [
+            (code, countries.name(code)) for code in sorted(codes)
+        ]

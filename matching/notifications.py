@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext, override
 
 from .contacts import CityApplication, ContactDetails, ProgrammeMessage
+from .display import city_names
 from .withdrawal import withdrawal_url
 
 MODERATORS_GROUP = "Moderators"
@@ -70,12 +71,13 @@ def confirm_to_person(record: ContactDetails) -> int:
             subject = gettext("RESCOM: we received your city's profile")
             what = gettext(
                 "Thank you: programme staff will review the profile of %(city)s and write to you."
-            ) % {"city": record.city.name}
+            ) % {"city": city_names([record.city])[record.city_id]}
         else:
+            names = city_names([record.from_city, record.to_city])
             subject = gettext("RESCOM: we received your introduction request")
             what = gettext(
                 "Thank you: programme staff will read your request and introduce %(from)s to %(to)s."
-            ) % {"from": record.from_city.name, "to": record.to_city.name}
+            ) % {"from": names[record.from_city_id], "to": names[record.to_city_id]}
         body = "\n\n".join(
             [
                 what,

@@ -9,22 +9,35 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from django_ratelimit.core import is_ratelimited
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from . import notifications
-from .display import city_description, city_names, explained, profile_labels, section_url
-from .forms import POPULATION_BANDS, CityProfileForm, FinderForm, IntroductionForm
-from .models import City, CityStatus, IntroductionRequest, StoredSuggestion
+from .display import (
+    challenges_with_reading,
+    city_description,
+    city_names,
+    explained,
+    profile_labels,
+    section_url,
+    with_reading,
+)
+from .form_limits import count_submission, rate_limited
+from .forms import (
+    HAS_PROFILE,
+    POPULATION_BANDS,
+    CityProfileForm,
+    FinderForm,
+    IntroductionForm,
+)
+from .models import City, CityApplication, CityStatus, IntroductionRequest, StoredSuggestion
 from .regions import PROGRAMME_COUNTRIES
 from .registration import register_city
 from .structure_cache import public, remember_for_host
+from .submissions import store_once, stored_before
 from .withdrawal import record_for, withdrawal_token
-
-FORM_RATE = "10/h"
 
 
 def confirmation(request, template: str, context: dict) -> TemplateResponse:
@@ -35,13 +48,6 @@ def confirmation(request, template: str, context: dict) -> TemplateResponse:
     response = TemplateResponse(request, template, context | {"sent": True})
     add_never_cache_headers(response)
     return response
-
-
-def rate_limited(request, group: str) -> bool:
-    """Counted per client address in the shared cache, so every app instance sees the same count."""
-    return is_ratelimited(
-        request, group=group, key="ip", rate=FORM_RATE, method="POST", increment=True
-    )
 
 
 class MatchingPage(Page):
@@ -66,15 +72,23 @@ class PartnerFinderPage(RoutablePageMixin, MatchingPage):
             request, ("finder-links", self.pk), lambda: self.links(request)
         )
 
-    def links(self, request) -> dict[str, str | None]:
+    def links(self, request) -> dict:
         """Where the finder sends visitors on: registration, cities, stories, labs."""
         register = RegisterCityPage.objects.live().filter(locale_id=self.locale_id).first()
         cities = CityIndexPage.objects.live().filter(locale_id=self.locale_id).first()
+        stories_url = section_url("cms", "storyindexpage", request)
+        labs_url = section_url("cms", "labindexpage", request)
+        reading = challenges_with_reading()
         return {
             "register_url": register.get_url(request) if register else None,
             "city_index_url": cities.get_url(request) if cities else None,
-            "stories_url": section_url("cms", "storyindexpage", request),
-            "labs_url": section_url("cms", "labindexpage", request),
+            "stories_url": stories_url,
+            "labs_url": labs_url,
+            # "Read about it" links only to listings with something in them.
+            "reading": {
+                "stories": reading["stories"] if stories_url else set(),
+                "labs": reading["labs"] if labs_url else set(),
+            },
         }
 
     template = "matching/partner_finder_page.html"
@@ -106,8 +120,24 @@ class PartnerFinderPage(RoutablePageMixin, MatchingPage):
             context["city"] = city
             context["city_name"] = city_names([city])[city.pk]
             if city.status == CityStatus.APPROVED:
-                context["results"] = explained(self.filtered_suggestions(city, data)[:20])
+                countries = self.partner_countries(city)
+                form.offer_countries(countries)
+                if data.get("country") and data["country"] not in countries:
+                    context["filter_errors"] = True  # an old link: no partner is there
+                    data = data | {"country": ""}
+                results = explained(self.filtered_suggestions(city, data)[:20])
+                context["results"] = with_reading(results, context["reading"])
         return TemplateResponse(request, self.template, context)
+
+    @staticmethod
+    def partner_countries(city: City) -> set[str]:
+        """The countries the city's suggested partners are in: the only useful country filters."""
+        return set(
+            StoredSuggestion.objects.filter(city=city, partner__status=CityStatus.APPROVED)
+            .order_by()
+            .values_list("partner__country", flat=True)
+            .distinct()
+        )
 
     @staticmethod
     def filtered_suggestions(city: City, data: dict):
@@ -152,29 +182,39 @@ class PartnerFinderPage(RoutablePageMixin, MatchingPage):
                 return TemplateResponse(
                     request, "matching/introduction_form.html", context, status=429
                 )
+            # Worked out before saving: once the row is stored, only a success may follow.
+            sent_url = self.url + self.reverse_subpage("introduction_sent")
+            if (sent := stored_before(IntroductionRequest, request.POST)) is not None:
+                return redirect(f"{sent_url}?withdraw={withdrawal_token(sent)}")
             if form.is_valid():
-                # Worked out before saving: once the row is stored, only a success may follow.
-                sent_url = self.url + self.reverse_subpage("introduction_sent")
-                introduction = IntroductionRequest.objects.create(
-                    from_city=suggestion.city,
-                    to_city=suggestion.partner,
-                    message=form.cleaned_data["message"],
-                    score_at_request=suggestion.score,
-                    components_at_request=suggestion.components,
-                    contact_name=form.cleaned_data["contact_name"],
-                    contact_role=form.cleaned_data["contact_role"],
-                    contact_email=form.cleaned_data["contact_email"],
-                    consent_given_at=timezone.now(),
-                    consent_language=get_language(),
+                data = form.cleaned_data
+                introduction, stored = store_once(
+                    IntroductionRequest,
+                    data["submission"],
+                    lambda: IntroductionRequest.objects.create(
+                        from_city=suggestion.city,
+                        to_city=suggestion.partner,
+                        message=data["message"],
+                        score_at_request=suggestion.score,
+                        components_at_request=suggestion.components,
+                        contact_name=data["contact_name"],
+                        contact_role=data["contact_role"],
+                        contact_email=data["contact_email"],
+                        consent_given_at=timezone.now(),
+                        consent_language=get_language(),
+                        submission_key=data["submission"],
+                    ),
                 )
-                # robust: a failed e-mail is logged; the visitor, whose request is stored, is
-                # not told it failed (and so never sends it twice).
-                transaction.on_commit(
-                    lambda: notifications.introduction_requested(introduction), robust=True
-                )
-                transaction.on_commit(
-                    lambda: notifications.confirm_to_person(introduction), robust=True
-                )
+                if stored:
+                    count_submission(request, "introduction")
+                    # robust: a failed e-mail is logged; the visitor, whose request is stored,
+                    # is not told it failed (and so never sends it twice).
+                    transaction.on_commit(
+                        lambda: notifications.introduction_requested(introduction), robust=True
+                    )
+                    transaction.on_commit(
+                        lambda: notifications.confirm_to_person(introduction), robust=True
+                    )
                 return redirect(f"{sent_url}?withdraw={withdrawal_token(introduction)}")
         return TemplateResponse(request, "matching/introduction_form.html", context)
 
@@ -197,6 +237,10 @@ class RegisterCityPage(MatchingPage):
     def serve(self, request, *args, **kwargs):
         if request.GET.get("sent"):
             return confirmation(request, self.template, self.get_context(request))
+        sent_url = self.url + "?sent=1"  # before saving, as for introductions
+        if request.method == "POST" and (sent := stored_before(CityApplication, request.POST)):
+            # Sent again: the city now has the profile the first copy stored.
+            return redirect(f"{sent_url}&withdraw={withdrawal_token(sent)}")
         initial = {}
         city = City.objects.filter(slug=request.GET.get("city", "")[:140]).first()
         if city is not None:
@@ -205,19 +249,28 @@ class RegisterCityPage(MatchingPage):
         context = self.get_context(request) | {"form": form, "chosen_city": city}
         if city is not None:
             context["chosen_city_name"] = city_names([city])[city.pk]
+            if city.status in HAS_PROFILE:
+                # Said before anything is filled in; there is no form to send.
+                context["already_registered"] = True
+                return TemplateResponse(request, self.template, context)
         if request.method == "POST":
             if rate_limited(request, "registration"):
                 context["rate_limited"] = True
                 return TemplateResponse(request, self.template, context, status=429)
             if form.is_valid():
-                sent_url = self.url + "?sent=1"  # before saving, as for introductions
-                application = register_city(form, get_language())
-                transaction.on_commit(
-                    lambda: notifications.application_received(application), robust=True
+                application, stored = store_once(
+                    CityApplication,
+                    form.cleaned_data["submission"],
+                    lambda: register_city(form, get_language()),
                 )
-                transaction.on_commit(
-                    lambda: notifications.confirm_to_person(application), robust=True
-                )
+                if stored:
+                    count_submission(request, "registration")
+                    transaction.on_commit(
+                        lambda: notifications.application_received(application), robust=True
+                    )
+                    transaction.on_commit(
+                        lambda: notifications.confirm_to_person(application), robust=True
+                    )
                 return redirect(f"{sent_url}&withdraw={withdrawal_token(application)}")
         return TemplateResponse(request, self.template, context)
 
@@ -247,7 +300,7 @@ class CityIndexPage(RoutablePageMixin, MatchingPage):
     @path("")
     def index(self, request):
         cities = City.objects.approved().order_by("name")
-        country = request.GET.get("country", "")
+        country = request.GET.get("country", "").upper()
         if country in PROGRAMME_COUNTRIES:
             cities = cities.filter(country=country)
         page = Paginator(cities, 30).get_page(request.GET.get("page"))

@@ -67,4 +67,5 @@ def register_city(form: CityProfileForm, language: str) -> CityApplication:
         contact_email=data["contact_email"],
         consent_given_at=timezone.now(),
         consent_language=locale.language_code,
+        submission_key=data.get("submission"),
     )

@@ -30,6 +30,16 @@ class SubmissionKeyMixin(forms.Form):
         return self.cleaned_data.get("submission")
 
 
+def stored_before(model: type[T], data) -> T | None:
+    """The record stored under the key a post carries, looked up before the form is checked:
+    a resent registration would otherwise be refused, its city now having a profile."""
+    try:
+        key = uuid.UUID(str(data.get("submission", "")))
+    except ValueError:
+        return None
+    return model.objects.filter(submission_key=key).first()
+
+
 def store_once(model: type[T], key: uuid.UUID | None, create: Callable[[], T]) -> tuple[T, bool]:
     """The record stored under `key`, and whether this call stored it (`create` sets the key).
 

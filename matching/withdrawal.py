@@ -14,6 +14,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext, override
 
 from .contacts import CityApplication, ContactDetails, ProgrammeMessage
+from .display import city_names
 from .privacy import CONTACT_MODELS, erase_records
 
 SALT = "matching.consent-withdrawal"
@@ -45,18 +46,19 @@ def withdrawal_url(record: ContactDetails) -> str:
 
 
 def concerns(record: ContactDetails) -> str:
-    """Which request the link is about, by its cities or its date only."""
+    """Which request the link is about, by its cities (named in the page's language) or date."""
     if isinstance(record, ProgrammeMessage):
         return gettext("This concerns the message you sent to the programme on %(date)s.") % {
             "date": date_format(record.created_at, "DATE_FORMAT")
         }
     if isinstance(record, CityApplication):
         return gettext("This concerns the profile you sent for %(city)s.") % {
-            "city": record.city.name
+            "city": city_names([record.city])[record.city_id]
         }
+    names = city_names([record.from_city, record.to_city])
     return gettext("This concerns your request to introduce %(from)s to %(to)s.") % {
-        "from": record.from_city.name,
-        "to": record.to_city.name,
+        "from": names[record.from_city_id],
+        "to": names[record.to_city_id],
     }
 
 

@@ -63,6 +63,12 @@ def test_partners_are_ranked_and_explained_in_the_requested_language(client, mat
     assert any("Brain drain" in reason or "brain drain" in reason for reason in best["reasons"])
 
 
+@pytest.mark.parametrize("code", ["MD", "md", "Md"])
+def test_country_filter_accepts_any_case(client, matched, code):
+    data = client.get("/api/v1/cities/", {"country": code}).json()
+    assert [item["id"] for item in data["items"]] == ["md-cahul"]
+
+
 def test_pending_and_unknown_cities_are_not_found(client, matched):
     assert client.get("/api/v1/cities/md-ungheni/partners").status_code == 404
     assert client.get("/api/v1/cities/nowhere/").status_code == 404

@@ -5,11 +5,12 @@ import pytest
 from django.core import mail
 from django.test import Client
 from django.utils import timezone, translation
-from wagtail.models import ModelLogEntry
+from wagtail.models import Locale, ModelLogEntry
 
 from matching.contacts import CONSENT_VERSION
 from matching.forms import consent_wording
-from matching.models import CityApplication, IntroductionRequest
+from matching.models import City, CityApplication, CityText, IntroductionRequest
+from matching.notifications import confirm_to_person
 from matching.withdrawal import record_for, withdrawal_path
 from tests.cms.factories import StandardPageFactory
 
@@ -84,6 +85,34 @@ def test_confirmation_page_and_email_carry_a_withdrawal_link_in_the_persons_lang
     assert "/uk/consent/withdraw/" in link  # the language consent was given in
     assert record_for(TOKEN.search(link).group(1)) == application
     assert "24" in email.body  # how long the details are kept
+
+
+def test_email_and_withdrawal_page_name_the_cities_in_the_persons_language(
+    client, site, django_capture_on_commit_callbacks
+):
+    ukrainian, _ = Locale.objects.get_or_create(language_code="uk")
+    CityText.objects.create(city=City.objects.get(slug="md-cahul"), locale=ukrainian, name="Кагул")
+    CityText.objects.create(city=site, locale=ukrainian, name="Гернесанд")
+    register(client, django_capture_on_commit_callbacks, language="uk")
+    [email] = mail_to("ana.sentinel@example.org")
+    assert "Кагул" in email.body and "Cahul" not in email.body
+    page = client.get(withdrawal_path(CityApplication.objects.get())).content.decode()
+    assert "Кагул" in page and "Cahul" not in page
+
+    introduction = IntroductionRequest.objects.create(
+        from_city=City.objects.get(slug="md-cahul"),
+        to_city=site,
+        message="We want to learn from their library.",
+        contact_name="Ana Sentinel",
+        contact_email="ana.intro@example.org",
+        consent_given_at=timezone.now(),
+        consent_language="uk",
+    )
+    confirm_to_person(introduction)
+    [email] = mail_to("ana.intro@example.org")
+    assert "Кагул" in email.body and "Гернесанд" in email.body
+    page = client.get(withdrawal_path(introduction)).content.decode()
+    assert "Кагул" in page and "Гернесанд" in page and "Härnösand" not in page
 
 
 def test_one_confirming_click_withdraws_consent_and_erases_the_details(

@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core import mail
 from django.test import Client
 from wagtail.models import Locale
@@ -107,6 +108,45 @@ def test_form_errors_are_shown_per_field_and_keep_what_was_typed(client, site):
     assert not CityApplication.objects.exists()
 
 
+def test_every_problem_is_shown_on_the_first_submit(client, site):
+    no_challenge = {k: "0" for k in registration() if k.startswith("challenge_")}
+    response = client.post(
+        "/en/register/", registration(contact_email="not-an-address", **no_challenge)
+    )
+    html = response.content.decode()
+    assert "Enter a valid email address." in html
+    assert "Choose at least one challenge your city faces." in html
+
+
+def summary_and_page_order(html: str) -> tuple[list[str], list[str]]:
+    """The error summary's links, and the same ids in the order the form shows them."""
+    soup = BeautifulSoup(html, "html.parser")
+    links = [a["href"][1:] for a in soup.select("#form-errors a[href^='#']")]
+    in_page = [e["id"] for e in soup.select("form[method=post] [id]") if e["id"] in links]
+    return links, in_page
+
+
+@pytest.mark.parametrize("language", ["en", "uk"])
+def test_error_summary_lists_problems_in_the_order_of_the_page(client, site, language):
+    no_challenge = {k: "0" for k in registration() if k.startswith("challenge_")}
+    invalid = registration(
+        city="", name="", population="-5", contact_name="", consent="", **no_challenge
+    )
+    links, in_page = summary_and_page_order(
+        client.post(f"/{language}/register/", invalid).content.decode()
+    )
+    assert links[:3] == ["id_name", "id_country", "id_population"]
+    assert {"challenges", "id_contact_name", "id_consent"} <= set(links)
+    assert links == in_page
+
+    City.objects.filter(slug="md-cahul").update(status=CityStatus.APPROVED)
+    recompute_suggestions()
+    url = f"/{language}/partner-finder/introduce/md-cahul/se-harnosand/"
+    html = client.post(url, {"contact_email": "not-an-address"}).content.decode()
+    links, in_page = summary_and_page_order(html)
+    assert links[0] == "id_message" and links == in_page
+
+
 def test_consent_box_starts_unticked(client, site):
     html = client.get("/en/register/").content.decode()
     consent = html[html.find('name="consent"') - 200 : html.find('name="consent"') + 60]
@@ -120,12 +160,21 @@ def test_honeypot_catches_bots(client, site):
 
 
 def test_registration_is_rate_limited_per_address(client, site):
-    for _ in range(10):
-        client.post("/en/register/", registration(city="", name="", country=""))
+    for n in range(10):
+        new_city = registration(city="", name=f"Town {n}", country="PL")
+        assert client.post("/en/register/", new_city).status_code == 302
     response = client.post("/en/register/", registration())
     assert response.status_code == 429
     assert "Too many submissions" in response.content.decode()
-    assert not CityApplication.objects.exists()
+    assert not CityApplication.objects.filter(city__slug="md-cahul").exists()
+
+
+def test_a_person_correcting_mistakes_is_not_locked_out(client, site):
+    for _ in range(12):
+        response = client.post("/en/register/", registration(city="", name="", country=""))
+        assert response.status_code == 200 and 'role="alert"' in response.content.decode()
+    assert client.post("/en/register/", registration()).status_code == 302
+    assert CityApplication.objects.filter(city__slug="md-cahul").exists()
 
 
 def post_with_and_without_csrf_token(url: str, data: dict) -> tuple:
@@ -164,6 +213,36 @@ def test_introduction_request_refuses_posts_without_a_csrf_token(site):
     assert "Treceți la conținutul principal" in refused.content.decode()  # the site's own frame
     assert accepted.status_code == 302
     assert IntroductionRequest.objects.count() == 1
+
+
+@pytest.mark.parametrize("status", [CityStatus.APPROVED, CityStatus.PENDING])
+def test_registration_of_a_registered_city_says_so_before_anything_is_filled_in(
+    client, site, status
+):
+    City.objects.filter(slug="md-cahul").update(status=status)
+    html = client.get("/en/register/", {"city": "md-cahul"}).content.decode()
+    assert "This city already has a profile" in html and "Cahul" in html
+    assert "register-form" not in html  # nothing to fill in for nothing
+    response = client.post("/en/register/?city=md-cahul", registration())
+    assert "register-form" not in response.content.decode()
+    assert not CityApplication.objects.exists()
+
+
+def test_a_typed_city_the_directory_has_is_that_city_not_a_new_one(client, site):
+    ukrainian, _ = Locale.objects.get_or_create(language_code="uk")
+    CityText.objects.create(city=City.objects.get(slug="md-cahul"), locale=ukrainian, name="Кагул")
+    response = client.post("/uk/register/", registration(city="", name="кагул", country="MD"))
+    assert response.status_code == 302
+    assert CityApplication.objects.get().city.slug == "md-cahul"
+    assert City.objects.filter(country="MD").count() == 1  # no second Cahul in the directory
+
+    # Now registered: typing it again is refused at once, on the name, with every other problem.
+    response = client.post(
+        "/en/register/", registration(city="", name="Cahul", country="MD", contact_email="x")
+    )
+    html = response.content.decode()
+    assert "This city already has a profile" in html and "Enter a valid email address." in html
+    assert CityApplication.objects.count() == 1
 
 
 def test_unclaimed_city_is_invited_to_register(client, site):
@@ -218,10 +297,54 @@ def test_finder_filters_partners_by_size(client, site):
     assert "Kiel" in large and "Härnösand" not in large
 
 
+def test_finder_offers_only_countries_its_partners_are_in(client, site):
+    City.objects.filter(slug="md-cahul").update(status=CityStatus.APPROVED)
+    recompute_suggestions()
+    html = client.get("/en/partner-finder/", {"city": "md-cahul"}).content.decode()
+    countries = re.findall(r'<option value="([A-Z]{2})"', html)
+    assert set(countries) == set(
+        StoredSuggestion.objects.filter(city__slug="md-cahul").values_list(
+            "partner__country", flat=True
+        )
+    )
+    assert "UA" not in countries and "MD" not in countries
+    # An old link filtering by a country no partner is in: dropped, with a word, not 0 results.
+    html = client.get("/en/partner-finder/", {"city": "md-cahul", "country": "UA"}).content.decode()
+    assert "have been ignored" in html and "Härnösand" in html
+
+
+def test_finder_links_only_to_listings_with_something_to_read(client, site, home_page):
+    from tests.cms.factories import (
+        LabConclusionsPageFactory,
+        LabIndexPageFactory,
+        LabPageFactory,
+        StoryIndexPageFactory,
+        StoryPageFactory,
+    )
+
+    stories = StoryIndexPageFactory(parent=home_page)
+    StoryPageFactory(parent=stories, city=site, challenges=["brain-drain"])
+    lab = LabPageFactory(parent=LabIndexPageFactory(parent=home_page))
+    LabConclusionsPageFactory(parent=lab, challenges=["security"])
+    CityFactory(name="Soroca", country="MD", challenges={"brain-drain": 3, "ageing": 2})
+    recompute_suggestions()
+    html = client.get("/en/partner-finder/", {"city": "md-soroca"}).content.decode()
+    assert "Härnösand" in html
+    assert f'href="{stories.url}?challenge=brain-drain"' in html
+    assert "?challenge=ageing" not in html  # shared too, but no story or lab on it
+    assert "lab conclusions on" not in html  # the only conclusions are on another challenge
+
+
 def test_city_page_shows_profile_and_partners(client, site):
     html = client.get("/en/cities/se-harnosand/").content.decode()
     assert "Härnösand" in html
     assert "Libraries" in html or "libraries" in html.lower()
+
+
+@pytest.mark.parametrize("code", ["DE", "de"])
+def test_city_directory_filters_by_country_in_any_case(client, site, code):
+    listing = client.get("/en/cities/", {"country": code}).content.decode()
+    assert "Kiel" in listing and "Härnösand" not in listing
 
 
 def test_only_approved_cities_reach_the_sitemap_and_the_city_pages(client, site):
@@ -311,3 +434,46 @@ def test_a_stored_registration_is_confirmed_even_when_the_staff_email_fails(
         response = client.post("/en/register/", registration())
     assert response.status_code == 302  # stored: told so, and never asked to send it again
     assert CityApplication.objects.filter(city__slug="md-cahul").count() == 1
+
+
+def form_key(client, url: str) -> str:
+    html = client.get(url).content.decode()
+    return re.search(r'name="submission" value="([^"]+)"', html).group(1)
+
+
+@pytest.mark.parametrize("address", ["/en/register/", "/en/register/?city=md-cahul"])
+def test_a_registration_sent_twice_is_stored_and_told_once(
+    client, site, address, django_capture_on_commit_callbacks
+):
+    """A reload or a retry after a lost answer: the city now has a profile, yet the second
+    copy gets the same thank-you, not "this city already has a profile"."""
+    key = form_key(client, address)
+    with django_capture_on_commit_callbacks(execute=True):
+        first = client.post(address, registration(submission=key))
+        again = client.post(address, registration(submission=key))
+    assert first.status_code == again.status_code == 302
+    assert first["Location"] == again["Location"]
+    assert CityApplication.objects.count() == 1
+    assert sorted(m.to[0] for m in mail.outbox) == [
+        "ana.sentinel@example.org",
+        "moderators@rescom.test",
+    ]
+    assert client.post(address, registration(submission=form_key(client, "/en/register/")))
+    assert CityApplication.objects.count() == 1  # a new form for the same city is refused
+
+
+def test_an_introduction_sent_twice_is_stored_once(client, site):
+    City.objects.filter(slug="md-cahul").update(status=CityStatus.APPROVED)
+    recompute_suggestions()
+    url = "/en/partner-finder/introduce/md-cahul/se-harnosand/"
+    data = {
+        "message": "We would like to see the library's youth work.",
+        "contact_name": "Ana",
+        "contact_email": "ana@example.org",
+        "consent": "on",
+        "submission": form_key(client, url),
+    }
+    first, again = client.post(url, data), client.post(url, data)
+    assert first.status_code == again.status_code == 302
+    assert first["Location"] == again["Location"]
+    assert IntroductionRequest.objects.count() == 1
