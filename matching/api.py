@@ -46,7 +46,10 @@ class CityFilters(Schema):
         None, pattern="^[A-Za-z]{2}$", description="Only cities of this country (any case)."
     )
     region: str | None = Field(None, pattern="^(bsr|east)$")
-    q: str | None = Field(None, max_length=80, description="Part of the city's name.")
+    # No NUL byte: the site answers an address carrying one with a 400 before any view.
+    q: str | None = Field(
+        None, max_length=80, pattern=r"^[^\x00]*$", description="Part of the city's name."
+    )
 
 
 class PartnerOut(Schema):

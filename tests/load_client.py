@@ -3,6 +3,8 @@
 Each visitor holds one keep-alive connection and its own cookies, and loops until the
 deadline: mostly reading pages, now and then registering a city or asking for an
 introduction, each submission marked so that it can be found in the database afterwards.
+Like a person, a visitor whose submission failed (an error page, no answer) sends the same
+form again, key included, at its next turn, and once more at the end.
 """
 
 from __future__ import annotations
@@ -90,6 +92,46 @@ class LoadResult:
         )
 
 
+@dataclass
+class _Post:
+    kind: str
+    path: str
+    data: dict
+    marker: str
+
+
+def _new_post(rng: random.Random, token: str, introduce_path: str) -> _Post:
+    if rng.random() < 0.5:
+        marker = f"Loadtown {uuid.uuid4().hex[:12]}"
+        data = city_registration(token, marker)
+        post = _Post("registration", REGISTER_PATH, data, marker)
+    else:
+        marker = f"Load test {uuid.uuid4().hex[:12]}"
+        post = _Post("introduction", introduce_path, introduction_request(token, marker), marker)
+    post.data["submission"] = str(uuid.uuid4())  # the form's own key, as the page gives it
+    return post
+
+
+async def _send(
+    client: httpx.AsyncClient, result: LoadResult, kind: str, path: str, post: _Post | None = None
+) -> tuple[int, str]:
+    """One request, recorded; its status (0: no answer) and body."""
+    started, error, text = time.monotonic(), "", ""
+    try:
+        if post is None:
+            response = await client.get(path)
+        else:
+            response = await client.post(path, data=post.data)
+        status, text = response.status_code, response.text
+    except httpx.HTTPError as exc:
+        status, error = 0, type(exc).__name__
+    marker = post.marker if post else ""
+    result.answers.append(Answer(started, time.monotonic(), kind, status, marker, error))
+    if status == 503:
+        result.samples_503.setdefault(path[:4], text)
+    return status, text
+
+
 async def _visitor(
     base: str, pages: list[str], introduce_path: str, deadline: float, result: LoadResult
 ) -> None:
@@ -97,35 +139,24 @@ async def _visitor(
     async with httpx.AsyncClient(
         base_url=base, timeout=TIMEOUT, limits=httpx.Limits(max_connections=1)
     ) as client:
-        token = ""
+        token, failed = "", None
         while time.monotonic() < deadline:
-            roll = rng.random()
-            if not token or roll >= FORM_SHARE:
-                kind, path = "page", rng.choice(pages) if token else REGISTER_PATH
-                method, data, marker = "GET", None, ""
+            if token and (failed or rng.random() < FORM_SHARE):
+                post = failed or _new_post(rng, token, introduce_path)
+                status, _text = await _send(client, result, post.kind, post.path, post)
+                # An error page or no answer: the visitor waits a moment and sends it again.
+                failed = post if status == 0 or status >= 500 else None
+                if failed:
+                    await asyncio.sleep(1)
             else:
-                if roll < FORM_SHARE / 2:
-                    kind, path = "registration", REGISTER_PATH
-                    marker = f"Loadtown {uuid.uuid4().hex[:12]}"
-                    data = city_registration(token, marker)
-                else:
-                    kind, path = "introduction", introduce_path
-                    marker = f"Load test {uuid.uuid4().hex[:12]}"
-                    data = introduction_request(token, marker)
-                method = "POST"
-            started, error = time.monotonic(), ""
-            try:
-                response = await client.request(method, path, data=data)
-                status = response.status_code
-            except httpx.HTTPError as exc:
-                status, error = 0, type(exc).__name__
-            result.answers.append(Answer(started, time.monotonic(), kind, status, marker, error))
-            if status == 503:
-                result.samples_503.setdefault(path[:4], response.text)
-            if status == 200 and path == REGISTER_PATH and method == "GET":
-                token = csrf_token(response.text)
-            elif status == 0:
+                path = rng.choice(pages) if token else REGISTER_PATH
+                status, text = await _send(client, result, "page", path)
+                if status == 200 and path == REGISTER_PATH:
+                    token = csrf_token(text)
+            if status == 0:
                 await asyncio.sleep(0.2)
+        if failed:  # one last try once the run is over
+            await _send(client, result, failed.kind, failed.path, failed)
 
 
 async def _run(
