@@ -291,7 +291,15 @@ class ProgrammeMessageForm(ContactForm):
         label=_("Your message"), widget=forms.Textarea(attrs={"rows": 6}), max_length=5000
     )
 
-    field_order = ["topic", "about", "message", "contact_name", "contact_role", "contact_email"]
+    field_order = [
+        "website",
+        "topic",
+        "about",
+        "message",
+        "contact_name",
+        "contact_role",
+        "contact_email",
+    ]
 
 
 class FinderForm(forms.Form):

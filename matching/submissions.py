@@ -17,8 +17,15 @@ from django.db import IntegrityError, models, transaction
 T = TypeVar("T", bound=models.Model)
 
 
+def as_key(value) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(str(value or ""))
+    except ValueError:
+        return None
+
+
 class SubmissionKeyMixin(forms.Form):
-    submission = forms.UUIDField(required=False, widget=forms.HiddenInput)
+    submission = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -26,18 +33,15 @@ class SubmissionKeyMixin(forms.Form):
             self.initial.setdefault("submission", uuid.uuid4())
 
     def clean_submission(self) -> uuid.UUID | None:
-        # A damaged key is not the visitor's mistake: the post is stored without one.
-        return self.cleaned_data.get("submission")
+        # A damaged key is not the visitor's mistake, never an error: stored without a key.
+        return as_key(self.cleaned_data.get("submission"))
 
 
 def stored_before(model: type[T], data) -> T | None:
     """The record stored under the key a post carries, looked up before the form is checked:
     a resent registration would otherwise be refused, its city now having a profile."""
-    try:
-        key = uuid.UUID(str(data.get("submission", "")))
-    except ValueError:
-        return None
-    return model.objects.filter(submission_key=key).first()
+    key = as_key(data.get("submission"))
+    return model.objects.filter(submission_key=key).first() if key else None
 
 
 def store_once(model: type[T], key: uuid.UUID | None, create: Callable[[], T]) -> tuple[T, bool]:

@@ -199,3 +199,10 @@ def test_a_message_sent_twice_is_stored_and_told_once(
         r'name="submission" value="([^"]+)"', client.get("/en/contact/").content.decode()
     )
     assert other.group(1) != key  # a new form is a new message
+
+
+@pytest.mark.parametrize("damaged", ["", "not-a-key", "x" * 200])
+def test_a_damaged_form_key_never_stops_a_message(client, contact_page, damaged):
+    response = client.post("/en/contact/", message(submission=damaged))
+    assert response.status_code == 302
+    assert ProgrammeMessage.objects.get().submission_key is None
