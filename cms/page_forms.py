@@ -49,12 +49,7 @@ def _message(form: forms.Form) -> ProgrammeMessage:
         topic=data["topic"],
         about=data["about"],
         message=data["message"],
-        contact_name=data["contact_name"],
-        contact_role=data["contact_role"],
-        contact_email=data["contact_email"],
-        consent_given_at=timezone.now(),
-        consent_language=get_language(),
-        submission_key=data["submission"],
+        **form.contact_record(),
     )
 
 

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.conf import settings
+from django.utils import timezone
 from django.utils.functional import lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -108,6 +109,18 @@ class ContactForm(SubmissionKeyMixin, HoneypotMixin):
         label=lazy(consent_wording, str)(),
         error_messages={"required": _("Please give your consent so that staff can contact you.")},
     )
+
+    def contact_record(self, language: str | None = None) -> dict:
+        """What every contact record stores of this form: the person, their consent, its key."""
+        data = self.cleaned_data
+        return {
+            "contact_name": data["contact_name"],
+            "contact_role": data["contact_role"],
+            "contact_email": data["contact_email"],
+            "consent_given_at": timezone.now(),
+            "consent_language": language or get_language(),
+            "submission_key": data.get("submission"),
+        }
 
 
 NO_CHALLENGE = _("Choose at least one challenge your city faces.")

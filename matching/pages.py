@@ -5,7 +5,6 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -197,12 +196,7 @@ class PartnerFinderPage(RoutablePageMixin, MatchingPage):
                         message=data["message"],
                         score_at_request=suggestion.score,
                         components_at_request=suggestion.components,
-                        contact_name=data["contact_name"],
-                        contact_role=data["contact_role"],
-                        contact_email=data["contact_email"],
-                        consent_given_at=timezone.now(),
-                        consent_language=get_language(),
-                        submission_key=data["submission"],
+                        **form.contact_record(),
                     ),
                 )
                 if stored:

@@ -2,7 +2,6 @@
 
 from anyascii import anyascii
 from django.db import transaction
-from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Locale
 
@@ -60,12 +59,4 @@ def register_city(form: CityProfileForm, language: str) -> CityApplication:
     text, _ = CityText.objects.get_or_create(city=city, locale=locale)
     text.description = data["description"]
     text.save()
-    return CityApplication.objects.create(
-        city=city,
-        contact_name=data["contact_name"],
-        contact_role=data["contact_role"],
-        contact_email=data["contact_email"],
-        consent_given_at=timezone.now(),
-        consent_language=locale.language_code,
-        submission_key=data.get("submission"),
-    )
+    return CityApplication.objects.create(city=city, **form.contact_record(locale.language_code))
