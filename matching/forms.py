@@ -55,6 +55,13 @@ def term_choices(model) -> list[tuple[str, str]]:
     return sorted(labels.items(), key=lambda item: item[1])
 
 
+class CountryField(forms.ChoiceField):
+    """A country code from the choices, in any case (links write `se` as often as `SE`)."""
+
+    def to_python(self, value) -> str:
+        return super().to_python(value).upper()
+
+
 class PublicForm(forms.Form):
     """A form visitors fill in. Its field order is the page's, so the error summary reads in it."""
 
@@ -159,7 +166,7 @@ class CityProfileForm(ContactForm):
         required=False,
         help_text=_("Only if your city is not in the directory."),
     )
-    country = forms.ChoiceField(label=_("Country"), required=False)
+    country = CountryField(label=_("Country"), required=False)
     population = forms.IntegerField(label=_("Population"), min_value=1, max_value=10_000_000)
     offers = forms.MultipleChoiceField(
         label=_("Culture themes you can show a visiting peer"),
@@ -320,7 +327,7 @@ class FinderForm(forms.Form):
 
     q = forms.CharField(label=_("Find your city"), required=False, max_length=80)
     city = forms.SlugField(required=False, widget=forms.HiddenInput, max_length=140)
-    country = forms.ChoiceField(label=_("Partner country"), required=False)
+    country = CountryField(label=_("Partner country"), required=False)
     band = forms.ChoiceField(label=_("Partner size"), choices=BAND_CHOICES, required=False)
     theme = forms.ChoiceField(label=_("Partner offers"), required=False)
 

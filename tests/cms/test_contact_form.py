@@ -13,8 +13,9 @@ from wagtail.models import Locale
 
 from cms.editorial_roles import MODERATORS
 from cms.translations import translate_instance
+from home.matching_pages import ensure_matching_pages
 from matching.contacts import CONSENT_VERSION
-from matching.models import ProgrammeMessage
+from matching.models import City, CityStatus, ProgrammeMessage
 from matching.privacy import erase_person, export_person
 
 from .factories import StandardPageFactory, StoryPageFactory
@@ -84,6 +85,23 @@ def test_a_link_from_a_story_says_which_story_the_question_is_about(contact_page
     form = Client().get(link).content.decode()
     assert 'value="Library living room"' in form
     assert re.search(r'<option value="content" selected>', form)
+
+
+def test_a_city_that_already_has_a_profile_is_sent_to_the_form_about_it(contact_page, home_page):
+    from cms.contact import ProgrammeContact
+
+    setting = ProgrammeContact.load()
+    setting.contact_page = contact_page
+    setting.save()
+    ensure_matching_pages(home_page)
+    City.objects.create(
+        name="Cahul", slug="md-cahul", country="MD", population=34_000, status=CityStatus.APPROVED
+    )
+    html = Client().get("/en/register/", {"city": "md-cahul"}).content.decode()
+    link = re.search(r'href="(/en/contact/\?[^"]+)"', html).group(1).replace("&amp;", "&")
+    form = Client().get(link).content.decode()
+    assert 'value="Cahul"' in form
+    assert re.search(r'<option value="taking-part" selected>', form)
 
 
 def test_a_message_is_stored_with_consent_and_both_sides_are_told(

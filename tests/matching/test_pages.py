@@ -313,6 +313,15 @@ def test_finder_offers_only_countries_its_partners_are_in(client, site):
     assert "have been ignored" in html and "Härnösand" in html
 
 
+@pytest.mark.parametrize("code", ["DE", "de"])
+def test_finder_filters_partners_by_country_in_any_case(client, site, code):
+    City.objects.filter(slug="md-cahul").update(status=CityStatus.APPROVED)
+    recompute_suggestions()
+    html = client.get("/en/partner-finder/", {"city": "md-cahul", "country": code}).content.decode()
+    assert "have been ignored" not in html
+    assert "Kiel" in html and "Härnösand" not in html
+
+
 def test_finder_links_only_to_listings_with_something_to_read(client, site, home_page):
     from tests.cms.factories import (
         LabConclusionsPageFactory,
