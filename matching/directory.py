@@ -115,6 +115,7 @@ def import_directory(
         new_cities.append((city, row))
     City.objects.bulk_create([c for c, _ in new_cities], batch_size=500)
     texts = add_name_forms(new_cities)
+    City.objects.filter(pk__in=[c.pk for c, _ in new_cities]).refresh_search_names()
     return {"imported": len(new_cities), "updated": updated, "name forms": texts}
 
 

@@ -8,7 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from .models import City, CityStatus, CityText, MessageTopic
+from .models import City, CityStatus, MessageTopic
 from .regions import PROGRAMME_COUNTRIES
 from .submissions import SubmissionKeyMixin
 from .taxonomy import Challenge, CultureRole, CultureTheme, term_labels
@@ -270,13 +270,7 @@ class CityProfileForm(ContactForm):
         name, country = data.get("name", "").strip(), data.get("country")
         if not (name and country):
             return
-        # Compared here, not in SQL: SQLite folds the case of ASCII letters only.
-        names = [
-            *City.objects.filter(country=country).values_list("pk", "name"),
-            *CityText.objects.filter(city__country=country).values_list("city_id", "name"),
-        ]
-        wanted = name.casefold()
-        known = list(City.objects.filter(pk__in={pk for pk, n in names if n.casefold() == wanted}))
+        known = list(City.objects.filter(country=country).named(name))
         if any(city.status in HAS_PROFILE for city in known):
             self.add_error("name", ALREADY_REGISTERED)
         elif len(known) == 1:

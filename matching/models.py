@@ -1,5 +1,7 @@
 """City profiles: one row per city holding its language-neutral facts; texts live in CityText."""
 
+from collections import defaultdict
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +19,7 @@ from .contacts import (  # noqa: F401
     MessageTopic,
     ProgrammeMessage,
 )
+from .names import folded, search_names
 from .regions import PROGRAMME_COUNTRIES, Region, region_of
 from .rounds import PlannedPartnership, ShadowingRound  # noqa: F401
 from .suggestions import MatchingWeights, RecomputeRun, StoredSuggestion  # noqa: F401
@@ -55,10 +58,24 @@ class CityQuerySet(models.QuerySet):
         return self.filter(region=region)
 
     def named_like(self, text: str):
-        """Cities whose own name or a name in any language contains `text`."""
-        return self.filter(
-            models.Q(name__icontains=text) | models.Q(texts__name__icontains=text)
-        ).distinct()
+        """Cities whose own name or a name in any language contains `text`, accents and case aside."""
+        wanted = folded(text)
+        return self.filter(search_names__contains=wanted) if wanted else self.none()
+
+    def named(self, name: str):
+        """Cities with `name` as their own name or a name in any language, accents and case aside."""
+        wanted = folded(name)
+        return self.filter(search_names__contains=f"|{wanted}|") if wanted else self.none()
+
+    def refresh_search_names(self) -> None:
+        """Store each city's folded names again, after its names changed in bulk."""
+        texts = defaultdict(list)
+        for city_id, name in CityText.objects.filter(city__in=self).values_list("city_id", "name"):
+            texts[city_id].append(name)
+        cities = list(self.only("pk", "name"))
+        for city in cities:
+            city.search_names = search_names([city.name, *texts[city.pk]])
+        City.objects.bulk_update(cities, ["search_names"], batch_size=500)
 
 
 class City(index.Indexed, ClusterableModel):
@@ -98,6 +115,8 @@ class City(index.Indexed, ClusterableModel):
         blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
+    #: Every name form, folded (`names.search_names`): what the city searches match.
+    search_names = models.TextField(editable=False, blank=True, default="")
     geonames_id = models.PositiveIntegerField(
         _("GeoNames id"), null=True, blank=True, unique=True, editable=False
     )
@@ -209,6 +228,8 @@ class City(index.Indexed, ClusterableModel):
 
     def save(self, *args, **kwargs):
         self.region = self.compute_region()
+        texts = self.texts.values_list("name", flat=True) if self.pk else []
+        self.search_names = search_names([self.name, *texts])
         super().save(*args, **kwargs)
         self._loaded_status = self.status
 
@@ -259,6 +280,15 @@ class CityText(TranslatableMixin, models.Model):
 
     def __str__(self) -> str:
         return self.name or self.city.name
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        City.objects.filter(pk=self.city_id).refresh_search_names()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        City.objects.filter(pk=self.city_id).refresh_search_names()
+        return result
 
 
 from .pages import CityIndexPage, PartnerFinderPage, RegisterCityPage  # noqa: E402, F401

@@ -1,5 +1,7 @@
 """Telling a place's Ukrainian and Romanian name forms apart in GeoNames' untagged alternate names."""
 
+from anyascii import anyascii
+
 UKRAINIAN_ONLY = set("іїєґІЇЄҐ")
 NOT_UKRAINIAN = set("ыэёъўЫЭЁЪЎ")
 ROMANIAN_CEDILLAS = str.maketrans("şţŞŢ", "șțȘȚ")
@@ -30,3 +32,19 @@ def ukrainian_form(country: str, alternate_names: list[str]) -> str:
 def romanian_form(country: str, name: str) -> str:
     """Moldovan places are named in Romanian; GeoNames writes the old cedilla letters."""
     return name.translate(ROMANIAN_CEDILLAS) if country == "MD" else ""
+
+
+def folded(text: str) -> str:
+    """A name as a search compares it: Latin letters, no accents, no case, single spaces.
+
+    Both scripts meet in one form, so "harnosand" finds Härnösand and "кагул" finds Cahul's
+    Ukrainian form on every database (SQLite folds the case of ASCII letters only).
+    """
+    return " ".join(anyascii(text).casefold().replace("|", " ").split())
+
+
+def search_names(names: list[str]) -> str:
+    """Every form of a city's name, folded, each between bars so a whole name can be matched."""
+    forms = dict.fromkeys(folded(name) for name in names)
+    forms.pop("", None)
+    return f"|{'|'.join(forms)}|" if forms else ""

@@ -22,13 +22,23 @@ _MODELS = {model._meta.model_name: model for model in CONTACT_MODELS}
 
 
 def withdrawal_token(record: ContactDetails) -> str:
-    return signing.dumps([record._meta.model_name, record.pk], salt=SALT, compress=True)
+    """One link per record, the same each time: a form sent twice gets the same thank-you."""
+    return signing.Signer(salt=SALT).sign_object(
+        [record._meta.model_name, record.pk], compress=True
+    )
+
+
+def _named(token: str) -> list:
+    try:
+        return signing.Signer(salt=SALT).unsign_object(token)
+    except (signing.BadSignature, ValueError):
+        return signing.loads(token, salt=SALT)  # a link sent with its time, before
 
 
 def record_for(token: str) -> ContactDetails | None:
     """The record a token names, or None for a forged, damaged or unknown one."""
     try:
-        model_name, pk = signing.loads(token, salt=SALT)
+        model_name, pk = _named(token)
         model = _MODELS[model_name]
         return model.objects.filter(pk=int(pk)).first()
     except (signing.BadSignature, KeyError, TypeError, ValueError):

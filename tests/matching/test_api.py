@@ -49,6 +49,12 @@ def test_city_list_holds_approved_profiles_only(client, matched):
     assert "md-ungheni" not in ids
 
 
+@pytest.mark.parametrize("q", ["harnosand", "HÄRNÖSAND", "rnös"])
+def test_city_list_search_ignores_accents_and_case(client, matched, q):
+    ids = [item["id"] for item in client.get("/api/v1/cities/", {"q": q}).json()["items"]]
+    assert ids == ["se-harnosand"]
+
+
 def test_city_list_never_carries_contact_details(client, matched):
     body = client.get("/api/v1/cities/").content.decode()
     assert "email" not in body and "contact" not in body

@@ -2,7 +2,7 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.core import mail
+from django.core import mail, signing
 from django.test import Client
 from django.utils import timezone, translation
 from wagtail.models import Locale, ModelLogEntry
@@ -11,7 +11,7 @@ from matching.contacts import CONSENT_VERSION
 from matching.forms import consent_wording
 from matching.models import City, CityApplication, CityText, IntroductionRequest
 from matching.notifications import confirm_to_person
-from matching.withdrawal import record_for, withdrawal_path
+from matching.withdrawal import SALT, record_for, withdrawal_path, withdrawal_token
 from tests.cms.factories import StandardPageFactory
 
 from .test_pages import registration
@@ -142,6 +142,17 @@ def test_one_confirming_click_withdraws_consent_and_erases_the_details(
 
     again = client.get(path)
     assert "notice--success" in again.content.decode()  # the link still explains what happened
+
+
+def test_a_link_e_mailed_with_its_time_before_still_withdraws(
+    client, site, django_capture_on_commit_callbacks
+):
+    register(client, django_capture_on_commit_callbacks)
+    application = CityApplication.objects.get()
+    old = signing.dumps(["cityapplication", application.pk], salt=SALT, compress=True)
+    page = client.get(withdrawal_path(application).replace(withdrawal_token(application), old))
+    assert 'method="post"' in page.content.decode() and "Cahul" in page.content.decode()
+    assert record_for(old[:-2] + "xx") is None  # damaged: nothing
 
 
 def test_an_introduction_request_can_be_withdrawn_too(site, client):

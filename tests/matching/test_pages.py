@@ -264,6 +264,28 @@ def test_finder_search_finds_a_city_by_its_name_in_the_visitors_language(client,
     assert "Кагул" in html
 
 
+@pytest.mark.parametrize("typed", ["harnosand", "HÄRNÖ", "Härnösand "])
+def test_finder_search_ignores_accents_and_case(client, site, typed):
+    html = client.get("/en/partner-finder/", {"q": typed}).content.decode()
+    assert "?city=se-harnosand" in html
+
+
+@pytest.mark.parametrize("typed", ["кагул", "КАГУ"])
+def test_finder_search_ignores_the_case_and_script_of_a_name_in_another_language(
+    client, site, typed
+):
+    ukrainian, _ = Locale.objects.get_or_create(language_code="uk")
+    text = CityText.objects.create(
+        city=City.objects.get(slug="md-cahul"), locale=ukrainian, name="Кагул"
+    )
+    html = client.get("/uk/partner-finder/", {"q": typed}).content.decode()
+    assert "?city=md-cahul" in html
+    # A name form removed is no longer found.
+    text.delete()
+    html = client.get("/uk/partner-finder/", {"q": "кагул"}).content.decode()
+    assert "?city=md-cahul" not in html
+
+
 def test_finder_says_when_a_linked_city_is_not_in_the_directory(client, site):
     html = client.get("/en/partner-finder/", {"city": "nope"}).content.decode()
     assert "No city of that name is in the directory yet." in html
