@@ -4,7 +4,7 @@ from django import forms
 from django.conf import settings
 from django.utils import timezone
 from django.utils.functional import lazy
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -99,10 +99,14 @@ class HoneypotMixin(PublicForm):
 
 def consent_wording() -> str:
     """The consent box's words in the active language (formatted per use, not at import)."""
-    return _(
+    months = settings.CONTACT_RETENTION_MONTHS
+    return ngettext(
         "I agree that the RESCOM programme stores my name, role and e-mail address to handle this "
-        "request, for up to %(months)s months. I can withdraw this consent at any time."
-    ) % {"months": settings.CONTACT_RETENTION_MONTHS}
+        "request, for up to %(months)s month. I can withdraw this consent at any time.",
+        "I agree that the RESCOM programme stores my name, role and e-mail address to handle this "
+        "request, for up to %(months)s months. I can withdraw this consent at any time.",
+        months,
+    ) % {"months": months}
 
 
 class ContactForm(SubmissionKeyMixin, HoneypotMixin):

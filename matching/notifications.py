@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.urls import reverse
-from django.utils.translation import gettext, override
+from django.utils.translation import gettext, ngettext, override
 
 from .contacts import CityApplication, ContactDetails, ProgrammeMessage
 from .display import city_names
@@ -81,9 +81,12 @@ def confirm_to_person(record: ContactDetails) -> int:
         body = "\n\n".join(
             [
                 what,
-                gettext(
+                ngettext(
                     "With your consent we keep your name, role and e-mail address to handle "
-                    "this request, for up to %(months)s months."
+                    "this request, for up to %(months)s month.",
+                    "With your consent we keep your name, role and e-mail address to handle "
+                    "this request, for up to %(months)s months.",
+                    settings.CONTACT_RETENTION_MONTHS,
                 )
                 % {"months": settings.CONTACT_RETENTION_MONTHS},
                 gettext(

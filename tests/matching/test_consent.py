@@ -63,6 +63,27 @@ def test_the_consent_box_reads_in_the_visitors_language(client, site, language):
     assert "I agree that the RESCOM programme" not in html
 
 
+@pytest.mark.parametrize(
+    "language, months, words",
+    [
+        ("en", 1, "up to 1 month."),
+        ("en", 24, "up to 24 months."),
+        ("ro", 1, "cel mult 1 lună."),
+        ("ro", 12, "cel mult 12 luni."),
+        ("ro", 24, "cel mult 24 de luni."),
+        ("uk", 1, "ніж 1 місяць."),
+        ("uk", 24, "ніж 24 місяці."),
+        ("uk", 36, "ніж 36 місяців."),
+    ],
+)
+def test_the_keeping_period_reads_as_the_language_counts_it(
+    client, site, settings, django_capture_on_commit_callbacks, language, months, words
+):
+    settings.CONTACT_RETENTION_MONTHS = months
+    register(client, django_capture_on_commit_callbacks, language=language)
+    assert words in mail_to("ana.sentinel@example.org")[0].body
+
+
 def test_consent_label_links_to_the_privacy_page(client, site, home_page):
     privacy = StandardPageFactory(parent=home_page, slug="privacy", title="Privacy")
     html = client.get("/en/register/").content.decode()
