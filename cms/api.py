@@ -1,7 +1,9 @@
 """Wagtail's API v2 for pages, images and documents (read-only, live public content only)."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.http import QueryDict
+from django.http import Http404, QueryDict
+from django.utils import translation
 from wagtail.api.v2.filters import FieldsFilter, SearchFilter
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
@@ -9,6 +11,7 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Site
 
 from .search import MAX_QUERY_LENGTH, NOT_A_WORD
 
@@ -71,8 +74,29 @@ def with_checked_parameters(viewset: type) -> type:
     return type(viewset.__name__, (viewset,), attributes)
 
 
+class LocalisedPagesAPIViewSet(PagesAPIViewSet):
+    """`find/?html_path=/uk/stories/` reads the language prefix as the site's URLs do.
+
+    Wagtail's own lookup routes the whole path from the default language's home page, so any
+    address of the site (all start with a language) would be 404.
+    """
+
+    def find_object(self, queryset, request):
+        site = Site.find_for_request(request)
+        parts = [part for part in request.GET.get("html_path", "").split("/") if part]
+        languages = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
+        if site is None or not parts or parts[0] not in languages:
+            return super().find_object(queryset, request)
+        with translation.override(parts[0]):
+            try:
+                page, _, _ = site.root_page.localized.specific.route(request, parts[1:])
+            except Http404:
+                return None
+        return page if queryset.filter(id=page.id).exists() else None
+
+
 # Rate-limited together with /api/v1 (cms.api_rate_limit).
 wagtail_api = WagtailAPIRouter("wagtailapi")
-wagtail_api.register_endpoint("pages", with_checked_parameters(PagesAPIViewSet))
+wagtail_api.register_endpoint("pages", with_checked_parameters(LocalisedPagesAPIViewSet))
 wagtail_api.register_endpoint("images", with_checked_parameters(ImagesAPIViewSet))
 wagtail_api.register_endpoint("documents", with_checked_parameters(DocumentsAPIViewSet))
