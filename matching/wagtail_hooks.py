@@ -1,7 +1,9 @@
 """Admin for the matching half: the taxonomy and city profiles as snippets."""
 
+from datetime import datetime
+
 from django.urls import path, reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
@@ -111,6 +113,13 @@ class ContactInspectView(InspectView):
         if self.request.user.has_perm(VIEW_CONTACT):
             return fields
         return [name for name in fields if name not in PERSONAL_FIELDS]
+
+    def get_field_display_value(self, field_name, field):
+        """Times in the admin's time zone, as the listings show them (Wagtail's shows UTC)."""
+        value = super().get_field_display_value(field_name, field)
+        if isinstance(value, datetime):
+            return formats.localize(timezone.localtime(value))
+        return value
 
 
 def contact_panels() -> list[FieldPanel]:

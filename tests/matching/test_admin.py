@@ -1,9 +1,13 @@
 import json
+from datetime import UTC, datetime
 
 import pytest
 
 from matching.directory import load_seed_cities
+from matching.models import CityApplication
 from matching.reference_data import load_taxonomy
+
+from .factories import CityFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -208,3 +212,20 @@ def test_a_challenge_listed_twice_is_a_form_error_not_a_crash(staff_client):
     assert response.status_code == 200
     assert "duplicate data for city and challenge" in response.content.decode()
     assert cahul.challenges.count() == 0
+
+
+def test_a_records_times_read_the_same_in_its_listing_inspect_and_edit_views(staff_client):
+    given = datetime(2026, 1, 15, 9, 30, tzinfo=UTC)  # 10:30 in Stockholm, the admin's zone
+    application = CityApplication.objects.create(
+        city=CityFactory(),
+        contact_name="Ana",
+        contact_email="ana@example.org",
+        consent_given_at=given,
+        consent_version="2026-11",
+        consent_language="en",
+    )
+    CityApplication.objects.filter(pk=application.pk).update(created_at=given)
+    base = "/admin/snippets/matching/cityapplication"
+    for view in ("", f"inspect/{application.pk}/", f"edit/{application.pk}/"):
+        html = staff_client.get(f"{base}/{view}").content.decode()
+        assert "10:30 a.m." in html and "9:30 a.m." not in html, view
