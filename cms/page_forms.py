@@ -9,9 +9,10 @@ visitor at ?sent=1.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from django import forms
-from django.db import models, transaction
+from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -19,11 +20,11 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from matching import notifications
-from matching.form_limits import count_submission, rate_limited
+from matching.form_limits import rate_limited
 from matching.forms import ProgrammeMessageForm
 from matching.models import MessageTopic, ProgrammeMessage
 from matching.pages import confirmation
-from matching.submissions import store_once, stored_before
+from matching.submissions import accept_submission, stored_before
 from matching.withdrawal import withdrawal_token
 
 from .accessibility_feedback import AccessibilityFeedback
@@ -120,10 +121,7 @@ def serve_page_form(page, request: HttpRequest, context: dict) -> HttpResponse:
             return redirect(_thanks(sent_url, kind, record))
         if form.is_valid():
             key = form.cleaned_data["submission"]
-            record, stored = store_once(kind.model, key, lambda: kind.store(form))
-            if stored:
-                count_submission(request, kind.rate_group)
-                for tell in kind.tell:
-                    transaction.on_commit(lambda tell=tell: tell(record), robust=True)
+            create = partial(kind.store, form)
+            record = accept_submission(request, kind.model, key, create, kind.rate_group, kind.tell)
             return redirect(_thanks(sent_url, kind, record))
     return TemplateResponse(request, page.template, context)

@@ -1,7 +1,6 @@
 """Public pages of the matching half, in the page tree and translatable like any other page."""
 
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -23,7 +22,7 @@ from .display import (
     section_url,
     with_reading,
 )
-from .form_limits import count_submission, rate_limited
+from .form_limits import rate_limited
 from .forms import (
     HAS_PROFILE,
     POPULATION_BANDS,
@@ -35,7 +34,7 @@ from .models import City, CityApplication, CityStatus, IntroductionRequest, Stor
 from .regions import PROGRAMME_COUNTRIES
 from .registration import register_city
 from .structure_cache import public, remember_for_host
-from .submissions import store_once, stored_before
+from .submissions import accept_submission, stored_before
 from .withdrawal import record_for, withdrawal_token
 
 
@@ -187,7 +186,8 @@ class PartnerFinderPage(RoutablePageMixin, MatchingPage):
                 return redirect(f"{sent_url}?withdraw={withdrawal_token(sent)}")
             if form.is_valid():
                 data = form.cleaned_data
-                introduction, stored = store_once(
+                introduction = accept_submission(
+                    request,
                     IntroductionRequest,
                     data["submission"],
                     lambda: IntroductionRequest.objects.create(
@@ -198,17 +198,9 @@ class PartnerFinderPage(RoutablePageMixin, MatchingPage):
                         components_at_request=suggestion.components,
                         **form.contact_record(),
                     ),
+                    "introduction",
+                    tell=[notifications.introduction_requested, notifications.confirm_to_person],
                 )
-                if stored:
-                    count_submission(request, "introduction")
-                    # robust: a failed e-mail is logged; the visitor, whose request is stored,
-                    # is not told it failed (and so never sends it twice).
-                    transaction.on_commit(
-                        lambda: notifications.introduction_requested(introduction), robust=True
-                    )
-                    transaction.on_commit(
-                        lambda: notifications.confirm_to_person(introduction), robust=True
-                    )
                 return redirect(f"{sent_url}?withdraw={withdrawal_token(introduction)}")
         return TemplateResponse(request, "matching/introduction_form.html", context)
 
@@ -252,19 +244,14 @@ class RegisterCityPage(MatchingPage):
                 context["rate_limited"] = True
                 return TemplateResponse(request, self.template, context, status=429)
             if form.is_valid():
-                application, stored = store_once(
+                application = accept_submission(
+                    request,
                     CityApplication,
                     form.cleaned_data["submission"],
                     lambda: register_city(form, get_language()),
+                    "registration",
+                    tell=[notifications.application_received, notifications.confirm_to_person],
                 )
-                if stored:
-                    count_submission(request, "registration")
-                    transaction.on_commit(
-                        lambda: notifications.application_received(application), robust=True
-                    )
-                    transaction.on_commit(
-                        lambda: notifications.confirm_to_person(application), robust=True
-                    )
                 return redirect(f"{sent_url}&withdraw={withdrawal_token(application)}")
         return TemplateResponse(request, self.template, context)
 

@@ -8,11 +8,14 @@ is already stored gets the same thank-you, and nothing is stored or sent again.
 """
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from django import forms
 from django.db import IntegrityError, models, transaction
+from django.http import HttpRequest
+
+from .form_limits import count_submission
 
 T = TypeVar("T", bound=models.Model)
 
@@ -62,3 +65,24 @@ def store_once(model: type[T], key: uuid.UUID | None, create: Callable[[], T]) -
         if existing is None:
             raise
         return existing, False
+
+
+def accept_submission(
+    request: HttpRequest,
+    model: type[T],
+    key: uuid.UUID | None,
+    create: Callable[[], T],
+    rate_group: str,
+    tell: Iterable[Callable[[T], object]],
+) -> T:
+    """Store a valid form once; only a first copy counts against the limit and is told of.
+
+    Each of `tell` runs after the commit, robustly: a failed e-mail is logged, and the visitor,
+    whose form is stored, is not told it failed (and so never sends it twice).
+    """
+    record, stored = store_once(model, key, create)
+    if stored:
+        count_submission(request, rate_group)
+        for action in tell:
+            transaction.on_commit(lambda action=action: action(record), robust=True)
+    return record
