@@ -5,7 +5,8 @@ from collections.abc import Iterable, Sequence
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import Model, Value
+from django.db import connections
+from django.db.models import Model, QuerySet, Value
 
 from matching.taxonomy import TaxonomyTerm, term_labels
 
@@ -42,10 +43,37 @@ def attach_labels(pages: Sequence[Model], fields: dict[str, type[TaxonomyTerm]])
     """
     if not pages:
         return
-    ids = [page.pk for page in pages]
+    slugs: dict[tuple[int, str], set[str]] = defaultdict(set)
+    for page_id, name, slug in _term_rows(type(pages[0]), tuple(fields), [p.pk for p in pages]):
+        slugs[page_id, name].add(slug)
+    for page in pages:
+        for name, model in fields.items():
+            setattr(page, f"{name}_labels", slug_labels(slugs[page.pk, name], model))
+
+
+#: The union's SQL per model, vocabularies and number of pages, compiled once per process:
+#: Django takes several times longer to compile it than the database takes to answer it.
+_COMPILED_TERM_QUERIES: dict[tuple, tuple[str, str, list]] = {}
+
+
+def _term_rows(model: type[Model], fields: tuple[str, ...], ids: list[int]) -> list[tuple]:
+    key = (model._meta.label, fields, len(ids))
+    if key not in _COMPILED_TERM_QUERIES:
+        # Compiled with stand-ins that no page id can be, then swapped for the real ids.
+        query = _term_query(model, fields, [-(n + 1) for n in range(len(ids))])
+        sql, params = query.query.sql_with_params()
+        _COMPILED_TERM_QUERIES[key] = (query.db, sql, list(params))
+    alias, sql, stand_ins = _COMPILED_TERM_QUERIES[key]
+    params = [ids[-p - 1] if isinstance(p, int) and p < 0 else p for p in stand_ins]
+    with connections[alias].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _term_query(model: type[Model], fields: tuple[str, ...], ids: list[int]) -> QuerySet:
     queries = []
     for name in fields:
-        field = type(pages[0])._meta.get_field(name)
+        field = model._meta.get_field(name)
         source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
         queries.append(
             field.remote_field.through.objects.filter(**{f"{source}_id__in": ids})
@@ -53,9 +81,4 @@ def attach_labels(pages: Sequence[Model], fields: dict[str, type[TaxonomyTerm]])
             .annotate(vocabulary=Value(name))
             .values_list(f"{source}_id", "vocabulary", f"{target}__slug")
         )
-    slugs: dict[tuple[int, str], set[str]] = defaultdict(set)
-    for page_id, name, slug in queries[0].union(*queries[1:], all=True):
-        slugs[page_id, name].add(slug)
-    for page in pages:
-        for name, model in fields.items():
-            setattr(page, f"{name}_labels", slug_labels(slugs[page.pk, name], model))
+    return queries[0].union(*queries[1:], all=True)

@@ -1,4 +1,4 @@
-"""Small pieces the editorial templates share: breadcrumbs and the programme contact link."""
+"""Small pieces the editorial templates share: breadcrumbs and links in the reader's language."""
 
 from django import template
 from django.utils import translation
@@ -19,6 +19,18 @@ def breadcrumbs(context) -> dict:
         ("ancestors", page.pk), lambda: list(page.get_ancestors().filter(depth__gt=1))
     )
     return {"ancestors": ancestors, "page": page, "request": context.get("request")}
+
+
+@register.simple_tag(takes_context=True)
+def localized_pageurl(context, page: Page) -> str:
+    """The address of `page` in the reader's language (itself where it is not translated).
+
+    A link chosen in one language's content stays right in the others, and the translation is
+    looked up once per process (site structure), not on every view.
+    """
+    request = context.get("request")
+    key = ("localized-url", page.pk, translation.get_language())
+    return remember_for_host(request, key, lambda: page.localized.get_url(request) or "")
 
 
 @register.simple_tag(takes_context=True)

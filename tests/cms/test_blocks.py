@@ -5,12 +5,17 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.test import Client
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Locale
 
 from cms.blocks import BaseStreamBlock
 from cms.toolkit import ToolkitDocumentsBlock
+from cms.translations import translate_instance
+
+from .factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -82,3 +87,33 @@ def test_embed_template_renders_title_and_link_without_the_provider(monkeypatch)
         block.to_python({"embed": "https://vimeo.com/1", "title": "Recording", "caption": ""})
     )
     assert "Recording" in html and 'href="https://vimeo.com/1"' in html
+
+
+def test_links_chosen_in_one_language_lead_to_the_readers_language(
+    home_page, django_capture_on_commit_callbacks
+):
+    target = StandardPageFactory(parent=home_page, slug="join", title="Join")
+    page = StandardPageFactory(
+        parent=home_page,
+        slug="about",
+        body=[
+            {
+                "type": "call_to_action",
+                "value": {"title": "Go", "text": "", "link_page": target.pk, "link_text": "Join"},
+            },
+            {
+                "type": "feature_list",
+                "value": {
+                    "heading": "Ways in",
+                    "features": [{"title": "Joining", "text": "How.", "page": target.pk}],
+                },
+            },
+        ],
+    )
+    ukrainian = Locale.objects.get(language_code="uk")
+    for original in (home_page, target, page):
+        with django_capture_on_commit_callbacks(execute=True):
+            translate_instance(original, ukrainian, {})
+    html = Client().get("/uk/about/").content.decode()
+    assert html.count('href="/uk/join/"') == 2
+    assert 'href="/en/join/"' not in html

@@ -84,3 +84,18 @@ def test_lab_listing_queries_do_not_grow_with_labs(client, lab_index, monkeypatc
     small = queries_for(client, lab_index.url)
     add(45)
     assert queries_for(client, lab_index.url) == small
+
+
+def test_each_card_shows_its_own_terms_whichever_cards_a_page_lists(client, story_index):
+    """The labels' query is compiled once per number of cards, then reused with other pages."""
+    StoryPageFactory(parent=story_index, title="Aging town", challenges=["ageing"])
+    StoryPageFactory(parent=story_index, title="Music town", challenges=["brain-drain"])
+    StoryPageFactory(parent=story_index, title="Safe town", challenges=["security"])
+    for challenge, title, label in [
+        ("ageing", "Aging town", "Ageing"),
+        ("brain-drain", "Music town", "Brain drain"),
+        ("security", "Safe town", "Security"),
+    ]:
+        html = client.get(story_index.url, {"challenge": challenge}).content.decode()
+        card = html[html.index(title) :]
+        assert label in card[: card.index("</li>", card.index('class="tags"'))]
