@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from wagtail.models import Page
 
+from matching.form_rendering import VisitorForm
 from matching.taxonomy import ActivityType, Challenge, CultureRole, CultureTheme
 
 from .listing import term_choices
@@ -18,7 +19,7 @@ from .listing import term_choices
 ANY = _("Any")
 
 
-class ListingFilterForm(forms.Form):
+class ListingFilterForm(VisitorForm):
     def __init__(self, data, **context):
         super().__init__(data=data, label_suffix="")
         self.set_choices(**context)

@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
+from matching.form_rendering import VisitorForm
 from matching.structure_cache import public
 
 from .events import EventIndexPage, EventPage
@@ -35,7 +36,7 @@ MAX_QUERY_LENGTH = 200
 NOT_A_WORD = re.compile(r"[^\w]+")
 
 
-class SearchForm(forms.Form):
+class SearchForm(VisitorForm):
     q = forms.CharField(label=_("Search for"), max_length=MAX_QUERY_LENGTH, required=False)
     type = forms.ChoiceField(
         label=_("Show"),

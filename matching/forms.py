@@ -8,6 +8,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from .form_rendering import VisitorForm
 from .models import City, CityStatus, MessageTopic
 from .regions import PROGRAMME_COUNTRIES
 from .submissions import SubmissionKeyMixin
@@ -62,7 +63,7 @@ class CountryField(forms.ChoiceField):
         return super().to_python(value).upper()
 
 
-class PublicForm(forms.Form):
+class PublicForm(VisitorForm):
     """A form visitors fill in. Its field order is the page's, so the error summary reads in it."""
 
     def grouped_errors(self) -> dict[str, list[dict]]:
@@ -320,7 +321,7 @@ class ProgrammeMessageForm(ContactForm):
     ]
 
 
-class FinderForm(forms.Form):
+class FinderForm(VisitorForm):
     """The partner finder's GET filters; bad values are dropped with a message, never a 500."""
 
     q = forms.CharField(label=_("Find your city"), required=False, max_length=80)
