@@ -15,12 +15,10 @@ from pathlib import Path
 
 from .load import Result, measure, wrk_binary
 from .peer import build_peer
-from .servers import Gunicorn, database_exists, drop_database
+from .servers import OUR_DB, PEER_DB, Gunicorn, database_exists, drop_database
 from .site import ROOT, build_site, find_targets, site_env
 
 # Overridable so that two runs on one machine keep apart (the peer takes the next port).
-OUR_DB = os.environ.get("BENCH_DB", "rescom_webbench")
-PEER_DB = f"{OUR_DB}_peer"
 OUR_PORT = int(os.environ.get("BENCH_PORT", "8101"))
 PEER_PORT = OUR_PORT + 1
 

@@ -15,9 +15,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .__main__ import OUR_DB, PEER_DB
 from .peer import build_peer
-from .servers import database_exists, drop_database
+from .servers import OUR_DB, PEER_DB, database_exists, drop_database
 from .site import ROOT, build_site, find_targets, site_env
 
 WORKER = [sys.executable, "-m", "benchmarks.web.cpu_worker"]

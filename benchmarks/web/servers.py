@@ -12,6 +12,9 @@ from urllib.request import urlopen
 import psycopg
 
 PG_ADMIN = "postgres://postgres@127.0.0.1:5432/postgres"
+# The run's own databases; overridable so that two runs on one machine keep apart.
+OUR_DB = os.environ.get("BENCH_DB", "rescom_webbench")
+PEER_DB = f"{OUR_DB}_peer"
 
 
 def database_url(name: str) -> str:
