@@ -23,7 +23,9 @@ import httpx
 import psycopg
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-CLUSTER_PORT = 55440
+# Below Linux's ephemeral range (32768-60999): while the cluster is stopped, an outgoing
+# connection could otherwise take its port as a local one, and the restart could not listen.
+CLUSTER_PORT = 25440
 APP_PORTS = (8500, 8501)
 REDIS_URL = "redis://127.0.0.1:6379/4"
 SECRET_KEY = "live-servers-test-key-" + "k" * 40  # one key for every instance, as in a deploy
