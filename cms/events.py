@@ -4,6 +4,7 @@ from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Now
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -11,7 +12,8 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from matching.structure_cache import public
+from matching.kept_queries import KeptQuery
+from matching.structure_cache import public, restricted_paths
 from matching.taxonomy import ActivityType, term_labels
 
 from .blocks import BaseStreamBlock
@@ -229,12 +231,25 @@ class EventPage(ContentPage):
         return event_data(self, request)
 
 
-def upcoming_events(locale, limit: int | None = None):
+def upcoming_events(locale, limit: int | None = None, private: tuple[str, ...] | None = None):
     """Published, public events in `locale` that have not ended, soonest first."""
     events = (
-        public(EventPage.objects.live())
-        .filter(locale=locale, end__gte=timezone.now())
+        public(EventPage.objects.live(), private)
+        # The database's clock, not a parameter: the SQL stays the same from call to call.
+        .filter(locale=locale, end__gte=Now())
         .select_related("activity_type", "locale")
         .order_by("start", "pk")
     )
     return events[:limit] if limit else events
+
+
+_SOONEST_EVENTS = KeptQuery(
+    lambda locale_id, limit, private: upcoming_events(locale_id, limit, private)
+)
+
+
+def soonest_events(locale, limit: int) -> list[EventPage]:
+    """The first `limit` of `upcoming_events`, with their activity labels, ready for cards."""
+    events = _SOONEST_EVENTS(locale.pk, limit=limit, private=restricted_paths())
+    attach_activity_labels(events)
+    return events

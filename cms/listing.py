@@ -5,9 +5,9 @@ from collections.abc import Iterable, Sequence
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db import connections
 from django.db.models import Model, QuerySet, Value
 
+from matching.kept_queries import KeptQuery
 from matching.taxonomy import TaxonomyTerm, term_labels
 
 PER_PAGE = 12
@@ -44,33 +44,16 @@ def attach_labels(pages: Sequence[Model], fields: dict[str, type[TaxonomyTerm]])
     if not pages:
         return
     slugs: dict[tuple[int, str], set[str]] = defaultdict(set)
-    for page_id, name, slug in _term_rows(type(pages[0]), tuple(fields), [p.pk for p in pages]):
+    for page_id, name, slug in _TERM_ROWS(
+        [p.pk for p in pages], model=type(pages[0]), fields=tuple(fields)
+    ):
         slugs[page_id, name].add(slug)
     for page in pages:
         for name, model in fields.items():
             setattr(page, f"{name}_labels", slug_labels(slugs[page.pk, name], model))
 
 
-#: The union's SQL per model, vocabularies and number of pages, compiled once per process:
-#: Django takes several times longer to compile it than the database takes to answer it.
-_COMPILED_TERM_QUERIES: dict[tuple, tuple[str, str, list]] = {}
-
-
-def _term_rows(model: type[Model], fields: tuple[str, ...], ids: list[int]) -> list[tuple]:
-    key = (model._meta.label, fields, len(ids))
-    if key not in _COMPILED_TERM_QUERIES:
-        # Compiled with stand-ins that no page id can be, then swapped for the real ids.
-        query = _term_query(model, fields, [-(n + 1) for n in range(len(ids))])
-        sql, params = query.query.sql_with_params()
-        _COMPILED_TERM_QUERIES[key] = (query.db, sql, list(params))
-    alias, sql, stand_ins = _COMPILED_TERM_QUERIES[key]
-    params = [ids[-p - 1] if isinstance(p, int) and p < 0 else p for p in stand_ins]
-    with connections[alias].cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
-
-
-def _term_query(model: type[Model], fields: tuple[str, ...], ids: list[int]) -> QuerySet:
+def _term_query(ids: list[int], model: type[Model], fields: tuple[str, ...]) -> QuerySet:
     queries = []
     for name in fields:
         field = model._meta.get_field(name)
@@ -82,3 +65,6 @@ def _term_query(model: type[Model], fields: tuple[str, ...], ids: list[int]) -> 
             .values_list(f"{source}_id", "vocabulary", f"{target}__slug")
         )
     return queries[0].union(*queries[1:], all=True)
+
+
+_TERM_ROWS = KeptQuery(_term_query)

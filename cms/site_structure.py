@@ -10,6 +10,7 @@ from django.utils import translation
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
 
+from matching.kept_queries import KeptQuery
 from matching.structure_cache import in_window, remember, window
 
 from .page_cache import UNCACHED_PREFIXES, current_generation
@@ -62,14 +63,20 @@ def serve(request: HttpRequest, path: str) -> HttpResponse:
         if found is not None:
             if not hasattr(request, "_wagtail_route_for_request"):
                 model, pk, args, kwargs = found
-                # Live, and there: a change committed an instant ago may not have bumped yet.
-                related = ("locale", *getattr(model, "serve_select_related", ()))
-                page = model.objects.select_related(*related).filter(pk=pk, live=True).first()
-                if page is not None:
-                    request._wagtail_route_for_request = RouteResult(page, args, kwargs)
+                if pages := _LIVE_PAGE(pk, model=model):
+                    request._wagtail_route_for_request = RouteResult(pages[0], args, kwargs)
             if route := getattr(request, "_wagtail_route_for_request", None):
                 _keep_view_restrictions(route.page)
     return wagtail_serve(request, path)
+
+
+def _live_page(pk: int, model: type[Page]):
+    # Live, and there: a change committed an instant ago may not have bumped yet.
+    related = ("locale", *getattr(model, "serve_select_related", ()))
+    return model.objects.select_related(*related).filter(pk=pk, live=True)[:1]
+
+
+_LIVE_PAGE = KeptQuery(_live_page)
 
 
 def _route(request: HttpRequest, path: str) -> tuple | None:

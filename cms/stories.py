@@ -11,7 +11,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from matching.structure_cache import public
+from matching.kept_queries import KeptQuery
+from matching.structure_cache import public, restricted_paths
 from matching.taxonomy import Challenge, CultureRole, CultureTheme, ResiliencePillar
 
 from .blocks import RICH_TEXT_FEATURES, BaseStreamBlock, KeyFigureBlock
@@ -262,14 +263,21 @@ class StoryPage(ContentPage):
         return data
 
 
-def latest_stories(locale, limit: int = 3) -> list[StoryPage]:
-    """The newest published, public stories in `locale`, ready for cards."""
-    stories = list(
-        public(StoryPage.objects.live())
-        .filter(locale=locale)
+def _latest_stories(locale_id: int, limit: int, private: tuple[str, ...]):
+    return (
+        public(StoryPage.objects.live(), private)
+        .filter(locale_id=locale_id)
         .select_related("city", "hero_image")
         .prefetch_related("hero_image__renditions")
         .order_by("-first_published_at", "-pk")[:limit]
     )
+
+
+_LATEST_STORIES = KeptQuery(_latest_stories)
+
+
+def latest_stories(locale, limit: int = 3) -> list[StoryPage]:
+    """The newest published, public stories in `locale`, ready for cards."""
+    stories = _LATEST_STORIES(locale.pk, limit=limit, private=restricted_paths())
     attach_labels(stories, CARD_TAXONOMY)
     return stories

@@ -8,7 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock
-from cms.events import EventIndexPage, attach_activity_labels, upcoming_events
+from cms.events import EventIndexPage, soonest_events
 from cms.stories import StoryIndexPage, latest_stories
 from matching.structure_cache import remember
 
@@ -53,11 +53,9 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        events = list(upcoming_events(self.locale, HOME_LISTING_LENGTH))
-        attach_activity_labels(events)
         context.update(
             latest_stories=latest_stories(self.locale, HOME_LISTING_LENGTH),
-            upcoming_events=events,
+            upcoming_events=soonest_events(self.locale, HOME_LISTING_LENGTH),
             story_index=self.section(StoryIndexPage),
             event_index=self.section(EventIndexPage),
         )

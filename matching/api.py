@@ -10,6 +10,7 @@ from ninja import Field, NinjaAPI, Query, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
 from .display import explained
+from .kept_queries import KeptQuery
 from .models import City, CityStatus, StoredSuggestion
 from .regions import PROGRAMME_COUNTRIES
 
@@ -140,6 +141,20 @@ def get_city(request: HttpRequest, city_id: str):
     return city_out(get_object_or_404(approved_cities(), slug=city_id))
 
 
+def _best_partners(city_id: int, top: int):
+    return (
+        StoredSuggestion.objects.filter(city_id=city_id, partner__status=CityStatus.APPROVED)
+        .select_related("city", "partner")
+        .prefetch_related(
+            "partner__challenges__challenge", "partner__offers", "partner__seeks", "partner__roles"
+        )
+        .order_by("rank")[:top]
+    )
+
+
+_BEST_PARTNERS = KeptQuery(_best_partners)
+
+
 @api.get(
     "/cities/{city_id}/partners",
     response=list[PartnerOut],
@@ -149,14 +164,7 @@ def get_city(request: HttpRequest, city_id: str):
 )
 def city_partners(request: HttpRequest, city_id: str, query: Query[PartnersQuery]):
     city = get_object_or_404(City.objects.approved(), slug=city_id)
-    suggestions = (
-        StoredSuggestion.objects.filter(city=city, partner__status=CityStatus.APPROVED)
-        .select_related("city", "partner")
-        .prefetch_related(
-            "partner__challenges__challenge", "partner__offers", "partner__seeks", "partner__roles"
-        )
-        .order_by("rank")[: query.top]
-    )
+    suggestions = _BEST_PARTNERS(city.pk, top=query.top)
     language = query.lang or translation.get_language_from_request(request)
     with translation.override(language):
         items = explained(suggestions)

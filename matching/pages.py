@@ -1,6 +1,7 @@
 """Public pages of the matching half, in the page tree and translatable like any other page."""
 
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -30,12 +31,36 @@ from .forms import (
     FinderForm,
     IntroductionForm,
 )
+from .kept_queries import KeptQuery
 from .models import City, CityApplication, CityStatus, IntroductionRequest, StoredSuggestion
 from .regions import PROGRAMME_COUNTRIES
 from .registration import register_city
 from .structure_cache import public, remember_for_host
 from .submissions import accept_submission, stored_before
 from .withdrawal import record_for, withdrawal_token
+
+
+def _filtered_suggestions(
+    city_id: int, *values: str, country: bool, theme: bool, band: str | None
+) -> QuerySet:
+    chosen = iter(values)
+    suggestions = StoredSuggestion.objects.filter(
+        city_id=city_id, partner__status=CityStatus.APPROVED
+    ).select_related("city", "partner")
+    if country:
+        suggestions = suggestions.filter(partner__country=next(chosen))
+    if band:
+        low, high = POPULATION_BANDS[band]
+        if low:
+            suggestions = suggestions.filter(partner__population__gte=low)
+        if high:
+            suggestions = suggestions.filter(partner__population__lte=high)
+    if theme:
+        suggestions = suggestions.filter(partner__offers__slug=next(chosen)).distinct()
+    return suggestions.order_by("rank")[:20]
+
+
+_FILTERED_SUGGESTIONS = KeptQuery(_filtered_suggestions)
 
 
 def confirmation(request, template: str, context: dict) -> TemplateResponse:
@@ -123,7 +148,7 @@ class PartnerFinderPage(RoutablePageMixin, MatchingPage):
                 if data.get("country") and data["country"] not in countries:
                     context["filter_errors"] = True  # an old link: no partner is there
                     data = data | {"country": ""}
-                results = explained(self.filtered_suggestions(city, data)[:20])
+                results = explained(self.filtered_suggestions(city, data))
                 context["results"] = with_reading(results, context["reading"])
         return TemplateResponse(request, self.template, context)
 
@@ -138,21 +163,17 @@ class PartnerFinderPage(RoutablePageMixin, MatchingPage):
         )
 
     @staticmethod
-    def filtered_suggestions(city: City, data: dict):
-        suggestions = StoredSuggestion.objects.filter(
-            city=city, partner__status=CityStatus.APPROVED
-        ).select_related("city", "partner")
-        if data.get("country"):
-            suggestions = suggestions.filter(partner__country=data["country"])
-        if data.get("band") in POPULATION_BANDS:
-            low, high = POPULATION_BANDS[data["band"]]
-            if low:
-                suggestions = suggestions.filter(partner__population__gte=low)
-            if high:
-                suggestions = suggestions.filter(partner__population__lte=high)
-        if data.get("theme"):
-            suggestions = suggestions.filter(partner__offers__slug=data["theme"]).distinct()
-        return suggestions.order_by("rank")
+    def filtered_suggestions(city: City, data: dict) -> list[StoredSuggestion]:
+        """The city's best 20 suggestions within the filters (a kept query per set of filters)."""
+        values = [str(data[name]) for name in ("country", "theme") if data.get(name)]
+        band = data.get("band") if data.get("band") in POPULATION_BANDS else None
+        return _FILTERED_SUGGESTIONS(
+            city.pk,
+            *values,
+            country=bool(data.get("country")),
+            theme=bool(data.get("theme")),
+            band=band,
+        )
 
     @path("introduce/<slug:city>/<slug:partner>/")
     def introduce(self, request, city: str, partner: str):

@@ -84,15 +84,25 @@ def forget_all() -> None:
     _entries.clear()
 
 
-def public(queryset: PageQuerySet) -> PageQuerySet:
-    """Wagtail's `public()`, without reading every view restriction on each call."""
-    paths = remember(
+def restricted_paths() -> tuple[str, ...]:
+    """Tree paths of the pages with a view restriction (kept; few on any site)."""
+    return remember(
         ("restricted-paths",),
-        lambda: sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True))),
+        lambda: tuple(
+            sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True)))
+        ),
     )
+
+
+def public(queryset: PageQuerySet, private: tuple[str, ...] | None = None) -> PageQuerySet:
+    """Wagtail's `public()`, without reading every view restriction on each call.
+
+    `private` is `restricted_paths()` read by the caller, for a query that keeps its SQL.
+    """
+    paths = restricted_paths() if private is None else private
     if not paths:
         return queryset
-    private = Q()
+    excluded = Q()
     for path in paths:
-        private |= Q(path__startswith=path)
-    return queryset.exclude(private)
+        excluded |= Q(path__startswith=path)
+    return queryset.exclude(excluded)

@@ -1,0 +1,74 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from matching.kept_queries import KeptQuery
+from matching.models import City, CityStatus, StoredSuggestion
+
+from .factories import CityFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _cities_in(country: str, status: str, *, by: str):
+    return (
+        City.objects.filter(country=country, status=status).prefetch_related("offers").order_by(by)
+    )
+
+
+CITIES_IN = KeptQuery(_cities_in)
+
+
+def test_each_call_reads_the_rows_its_own_arguments_select():
+    CityFactory(name="Kiel", country="DE", offers=["libraries"])
+    CityFactory(name="Lund", country="SE")
+    CityFactory(name="Umeå", country="SE")
+    CityFactory(name="Ystad", country="SE", status=CityStatus.DRAFT)
+
+    approved = str(CityStatus.APPROVED)
+    assert [c.name for c in CITIES_IN("SE", approved, by="name")] == ["Lund", "Umeå"]
+    assert [c.name for c in CITIES_IN("SE", approved, by="-name")] == ["Umeå", "Lund"]
+    assert [c.name for c in CITIES_IN("SE", str(CityStatus.DRAFT), by="name")] == ["Ystad"]
+    [kiel] = CITIES_IN("DE", approved, by="name")
+    # The prefetch rides along: the offers are there without another query.
+    with CaptureQueriesContext(connection) as queries:
+        assert [t.slug for t in kiel.offers.all()] == ["libraries"]
+    assert len(queries) == 0
+
+
+def test_related_rows_come_in_the_same_query_and_lists_of_any_length_work():
+    kiel, lund, umea = (CityFactory(name=n) for n in ("Kiel", "Lund", "Umeå"))
+    for rank, partner in enumerate((lund, umea), 1):
+        StoredSuggestion.objects.create(
+            city=kiel,
+            partner=partner,
+            rank=rank,
+            score=1 / rank,
+            components={},
+            reasons=[],
+            computed_at=timezone.now(),
+        )
+    partners = KeptQuery(
+        lambda ids: (
+            StoredSuggestion.objects.filter(partner_id__in=ids)
+            .select_related("partner")
+            .order_by("rank")
+        )
+    )
+
+    with CaptureQueriesContext(connection) as queries:
+        assert [s.partner.name for s in partners([lund.pk])] == ["Lund"]
+        assert [s.partner.name for s in partners([umea.pk, lund.pk])] == ["Lund", "Umeå"]
+        assert partners([]) == []
+    assert len(queries) == 2
+
+
+def test_an_argument_the_sql_does_not_carry_unchanged_is_refused_by_name():
+    CityFactory(name="Kiel")
+    named_like = KeptQuery(lambda text: City.objects.filter(name__icontains=text))
+
+    with pytest.raises(ValueError, match=r"argument 0 of .*<lambda> does not reach the SQL"):
+        named_like("kie")
+    with pytest.raises(TypeError, match="not NoneType"):
+        CITIES_IN(None, "approved", by="name")
