@@ -3,15 +3,17 @@
 django-ninja's typed schemas give it an OpenAPI description at /api/v1/openapi.json.
 """
 
-from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
+from collections.abc import Iterable
+
+from django.db.models import QuerySet, Value
+from django.http import Http404, HttpRequest
 from django.utils import translation
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
 from .display import explained
 from .kept_queries import KeptQuery
-from .models import City, CityStatus, StoredSuggestion
+from .models import City, CityChallenge, CityStatus, StoredSuggestion
 from .regions import PROGRAMME_COUNTRIES
 
 api = NinjaAPI(
@@ -86,7 +88,8 @@ def error_responses(*codes: int) -> dict:
     }
 
 
-def city_out(city: City) -> dict:
+def city_out(city: City, terms: dict) -> dict:
+    """A city as the API shows it; `terms` is its entry in `profile_terms`."""
     return {
         "id": city.slug,
         "name": city.name,
@@ -95,19 +98,63 @@ def city_out(city: City) -> dict:
         "population": city.population,
         "lat": city.latitude,
         "lon": city.longitude,
-        "challenges": {c.challenge.slug: c.weight for c in city.challenges.all()},
-        "offers": sorted(t.slug for t in city.offers.all()),
-        "seeks": sorted(t.slug for t in city.seeks.all()),
-        "roles": sorted(r.slug for r in city.roles.all()),
+        **terms,
         "languages": sorted(city.languages or []),
         "host_capacity": city.host_capacity,
     }
 
 
-def approved_cities():
-    return City.objects.approved().prefetch_related(
-        "challenges__challenge", "offers", "seeks", "roles"
+def cities_out(cities: Iterable[City]) -> list[dict]:
+    cities = list(cities)
+    terms = profile_terms([c.pk for c in cities])
+    return [city_out(city, terms[city.pk]) for city in cities]
+
+
+def profile_terms(ids: list[int]) -> dict[int, dict]:
+    """Each city's challenges (slug → weight, in the profile's order), offers, seeks and roles.
+
+    One union over the profile's four link tables, rather than five prefetch queries.
+    """
+    terms = {pk: {"challenges": {}, "offers": [], "seeks": [], "roles": []} for pk in ids}
+    rows = sorted(
+        _PROFILE_ROWS(sorted(set(ids))), key=lambda row: (row[2] is None, row[2] or 0, row[3])
     )
+    for city_id, kind, _order, slug, weight in rows:
+        if kind == "challenges":
+            terms[city_id]["challenges"][slug] = weight
+        else:
+            terms[city_id][kind].append(slug)
+    return terms
+
+
+def _profile_query(ids: list[int]) -> QuerySet:
+    challenges = (
+        CityChallenge.objects.filter(city_id__in=ids)
+        .order_by()
+        .annotate(kind=Value("challenges"))
+        .values_list("city_id", "kind", "sort_order", "challenge__slug", "weight")
+    )
+    links = []
+    for name in ("offers", "seeks", "roles"):
+        field = City._meta.get_field(name)
+        target = field.m2m_reverse_field_name()
+        links.append(
+            field.remote_field.through.objects.filter(city_id__in=ids)
+            .order_by()
+            .annotate(kind=Value(name), order=Value(0), weight=Value(0))
+            .values_list("city_id", "kind", "order", f"{target}__slug", "weight")
+        )
+    return challenges.union(*links, all=True)
+
+
+_PROFILE_ROWS = KeptQuery(_profile_query)
+_APPROVED_CITY = KeptQuery(lambda slug: City.objects.approved().filter(slug=slug)[:1])
+
+
+def approved_city(slug: str) -> City:
+    if found := _APPROVED_CITY(slug):
+        return found[0]
+    raise Http404
 
 
 @api.get(
@@ -119,7 +166,7 @@ def approved_cities():
 )
 @paginate(PageNumberPagination, page_size=50)
 def list_cities(request: HttpRequest, filters: Query[CityFilters]):
-    cities = approved_cities().order_by("slug")
+    cities = City.objects.approved().order_by("slug")
     if filters.country:
         country = filters.country.upper()
         cities = cities.filter(country=country) if country in PROGRAMME_COUNTRIES else cities.none()
@@ -127,7 +174,7 @@ def list_cities(request: HttpRequest, filters: Query[CityFilters]):
         cities = cities.filter(region=filters.region)
     if filters.q:
         cities = cities.named_like(filters.q)
-    return [city_out(c) for c in cities]
+    return cities_out(cities)
 
 
 @api.get(
@@ -138,16 +185,13 @@ def list_cities(request: HttpRequest, filters: Query[CityFilters]):
     openapi_extra=error_responses(400, 404, 429),
 )
 def get_city(request: HttpRequest, city_id: str):
-    return city_out(get_object_or_404(approved_cities(), slug=city_id))
+    return cities_out([approved_city(city_id)])[0]
 
 
 def _best_partners(city_id: int, top: int):
     return (
         StoredSuggestion.objects.filter(city_id=city_id, partner__status=CityStatus.APPROVED)
         .select_related("city", "partner")
-        .prefetch_related(
-            "partner__challenges__challenge", "partner__offers", "partner__seeks", "partner__roles"
-        )
         .order_by("rank")[:top]
     )
 
@@ -163,14 +207,15 @@ _BEST_PARTNERS = KeptQuery(_best_partners)
     openapi_extra=error_responses(400, 404, 422, 429),
 )
 def city_partners(request: HttpRequest, city_id: str, query: Query[PartnersQuery]):
-    city = get_object_or_404(City.objects.approved(), slug=city_id)
+    city = approved_city(city_id)
     suggestions = _BEST_PARTNERS(city.pk, top=query.top)
     language = query.lang or translation.get_language_from_request(request)
     with translation.override(language):
         items = explained(suggestions)
+    terms = profile_terms([item["partner"].pk for item in items])
     return [
         {
-            "partner": city_out(item["partner"]),
+            "partner": city_out(item["partner"], terms[item["partner"].pk]),
             "rank": item["suggestion"].rank,
             "score": item["score"],
             "components": item["suggestion"].components,

@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page
 
 from .explanations import component_label, render_reason
+from .kept_queries import KeptQuery
 from .models import City, CityText
 from .structure_cache import public, remember_for_host
 from .taxonomy import Challenge, CultureTheme, term_labels
@@ -13,12 +14,18 @@ from .taxonomy import Challenge, CultureTheme, term_labels
 
 def city_names(cities: Iterable[City], language: str | None = None) -> dict[int, str]:
     """City id → its name in `language` (one query), falling back to the city's own name."""
-    cities = list(cities)
-    language = language or get_language()
     names = {c.pk: c.name for c in cities}
-    texts = CityText.objects.filter(city__in=names, locale__language_code=language).exclude(name="")
-    names.update(texts.values_list("city_id", "name"))
+    names.update(_NAMES_IN(sorted(names), language or get_language()))
     return names
+
+
+_NAMES_IN = KeptQuery(
+    lambda ids, language: (
+        CityText.objects.filter(city_id__in=ids, locale__language_code=language)
+        .exclude(name="")
+        .values_list("city_id", "name")
+    )
+)
 
 
 def city_description(city: City, language: str | None = None) -> str:

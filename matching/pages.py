@@ -61,6 +61,15 @@ def _filtered_suggestions(
 
 
 _FILTERED_SUGGESTIONS = KeptQuery(_filtered_suggestions)
+_CITY_BY_SLUG = KeptQuery(lambda slug: City.objects.filter(slug=slug)[:1])
+_PARTNER_COUNTRIES = KeptQuery(
+    lambda city_id: (
+        StoredSuggestion.objects.filter(city_id=city_id, partner__status=CityStatus.APPROVED)
+        .order_by()
+        .values_list("partner__country", flat=True)
+        .distinct()
+    )
+)
 
 
 def confirmation(request, template: str, context: dict) -> TemplateResponse:
@@ -133,7 +142,7 @@ class PartnerFinderPage(RoutablePageMixin, MatchingPage):
             form.is_valid()
             context["form"] = form
         data = form.cleaned_data if form.is_bound else {}
-        city = City.objects.filter(slug=data.get("city")).first() if data.get("city") else None
+        city = next(iter(_CITY_BY_SLUG(data["city"])), None) if data.get("city") else None
         if city is None and (data.get("q") or data.get("city")):
             # A search, or an old or mistyped city link (no match: say so, offer the search).
             q = data.get("q")
@@ -155,12 +164,7 @@ class PartnerFinderPage(RoutablePageMixin, MatchingPage):
     @staticmethod
     def partner_countries(city: City) -> set[str]:
         """The countries the city's suggested partners are in: the only useful country filters."""
-        return set(
-            StoredSuggestion.objects.filter(city=city, partner__status=CityStatus.APPROVED)
-            .order_by()
-            .values_list("partner__country", flat=True)
-            .distinct()
-        )
+        return set(_PARTNER_COUNTRIES(city.pk))
 
     @staticmethod
     def filtered_suggestions(city: City, data: dict) -> list[StoredSuggestion]:
