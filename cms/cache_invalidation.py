@@ -31,12 +31,15 @@ IGNORED_MODELS = {
     "wagtailcore.workflowstate",
     "wagtailcore.taskstate",
     "wagtailcore.uploadedfile",
-    "wagtailimages.rendition",
     "matching.cityapplication",
     "matching.introductionrequest",
     "matching.shadowinground",
     "matching.plannedpartnership",
 }
+
+
+#: Made as pages are viewed, so only their removal counts: it may take away a file a page shows.
+REMOVAL_ONLY_MODELS = {"wagtailimages.rendition"}
 
 
 def shows_on_pages(model) -> bool:
@@ -60,6 +63,11 @@ def row_changed(sender, created: bool = False, **kwargs) -> None:
     if created and issubclass(sender, (BaseGenericSetting, BaseSiteSetting)):
         return
     if shows_on_pages(sender):
+        if (
+            sender._meta.label_lower in REMOVAL_ONLY_MODELS
+            and kwargs.get("signal") is not post_delete
+        ):
+            return
         content_changed()
 
 

@@ -58,6 +58,10 @@ def serve(request: HttpRequest, path: str) -> HttpResponse:
     from wagtail.views import serve as wagtail_serve  # it needs the models loaded
 
     if in_window() and site_for_request(request) is not None:
+        # Every page address needs them; Wagtail would read them from the shared cache.
+        request._wagtail_cached_site_root_paths = remember(
+            ("site-root-paths",), Site.get_site_root_paths
+        )
         key = ("route", request._wagtail_site.pk, translation.get_language(), path)
         found = remember(key, lambda: _route(request, path))
         if found is not None:

@@ -58,6 +58,12 @@ def in_window() -> bool:
     return _window.get() is not None
 
 
+def window_generation() -> int | None:
+    """The content generation of this public read; None outside one."""
+    current = _window.get()
+    return None if current is None else current.generation
+
+
 def remember(key: tuple, compute: Callable[[], T]) -> T:
     """`compute()`'s value for `key`, kept until the generation moves (outside a window: fresh)."""
     current = _window.get()

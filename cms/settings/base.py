@@ -117,7 +117,16 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://rescom")}
+#: Image renditions per process, under the shared content generation: `cms.rendition_cache`.
+RENDITIONS_CACHE = {
+    "BACKEND": "cms.rendition_cache.RenditionCache",
+    "LOCATION": "renditions",
+    "OPTIONS": {"MAX_ENTRIES": 2000},
+}
+CACHES = {
+    "default": env.cache("CACHE_URL", default="locmemcache://rescom"),
+    "renditions": RENDITIONS_CACHE,
+}
 # Whole pages for anonymous visitors, in the cache above; any content change empties it.
 PAGE_CACHE = env.bool("PAGE_CACHE", default=not DEBUG)
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)

@@ -1,0 +1,34 @@
+"""Image renditions looked up per process, for as long as the site's content stays the same.
+
+Wagtail looks up each rendition a page shows in its "renditions" cache and writes it back
+every time: two round trips to the shared cache per image per view. A rendition only
+changes with its image, and a change to an image or a removed rendition bumps the content
+generation every instance shares (`cms.cache_invalidation`), so a process may keep them under
+that generation: rows, as Wagtail's own cache keeps them, never rendered output. Outside a
+public read (the admin, previews, commands) nothing is kept and Wagtail reads the database.
+"""
+
+from typing import Any
+
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.locmem import LocMemCache
+
+from matching.structure_cache import window_generation
+
+
+class RenditionCache(LocMemCache):
+    """A local-memory cache whose entries belong to the content generation they were stored in."""
+
+    def get(self, key: str, default: Any = None, version: int | None = None) -> Any:
+        generation = window_generation()
+        return default if generation is None else super().get(key, default, generation)
+
+    def set(
+        self, key: str, value: Any, timeout: Any = DEFAULT_TIMEOUT, version: int | None = None
+    ) -> None:
+        if (generation := window_generation()) is not None:
+            super().set(key, value, timeout, generation)
+
+    def delete(self, key: str, version: int | None = None) -> bool:
+        generation = window_generation()
+        return generation is not None and super().delete(key, generation)

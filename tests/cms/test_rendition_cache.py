@@ -1,0 +1,35 @@
+"""Image renditions kept per process never point a page at a file that is gone."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.images.models import Image, Rendition
+from wagtail.images.tests.utils import get_test_image_file
+
+from .factories import StoryPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def hero_src(client, url: str) -> str:
+    response = client.get(url)
+    assert response.status_code == 200
+    return re.search(r'<figure class="hero-image"><img[^>]* src="([^"]+)"', response.text)[1]
+
+
+def test_a_page_shows_a_rendition_that_exists_after_renditions_are_removed(client, story_index):
+    image = Image.objects.create(title="Hall", file=get_test_image_file())
+    story = StoryPageFactory(parent=story_index, hero_image=image, hero_image_alt="A hall")
+    first = hero_src(client, story.url)
+    with CaptureQueriesContext(connection) as again:
+        assert hero_src(client, story.url) == first
+    assert not [q for q in again if "wagtailimages_rendition" in q["sql"]]
+
+    # As `wagtail_update_image_renditions --purge-only` does: the files go with the rows.
+    for rendition in Rendition.objects.filter(image=image):
+        rendition.delete()
+
+    src = hero_src(client, story.url)
+    assert Rendition.objects.filter(image=image, file__endswith=src.rsplit("/", 1)[1]).exists()
