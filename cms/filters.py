@@ -50,21 +50,29 @@ class StoryFilterForm(ListingFilterForm):
     theme = forms.ChoiceField(label=_("Culture theme"), required=False)
     role = forms.ChoiceField(label=_("Culture as…"), required=False)
     country = forms.ChoiceField(label=_("Country"), required=False)
-    year = forms.ChoiceField(label=_("Year"), required=False)
+    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int)
 
-    def set_choices(self, *, stories: QuerySet) -> None:
+    def set_choices(self, *, pairs: list[tuple[str, int]]) -> None:
+        """`pairs`: the (country, year) of each story listed, from `country_year_pairs`."""
         self.fields["challenge"].choices = term_choices(Challenge, ANY)
         self.fields["theme"].choices = term_choices(CultureTheme, ANY)
         self.fields["role"].choices = term_choices(CultureRole, ANY)
-        pairs = list(stories.order_by().values_list("country", "year").distinct())
         codes = sorted({code for code, _year in pairs if code})
         years = sorted({year for _code, year in pairs if year})
         named = sorted(((code, countries.name(code)) for code in codes), key=lambda c: str(c[1]))
         self.fields["country"].choices = [("", ANY), *named]
         self.fields["year"].choices = [("", ANY), *((str(y), str(y)) for y in reversed(years))]
 
+    @staticmethod
+    def country_year_pairs(stories: QuerySet) -> QuerySet:
+        return stories.order_by().values_list("country", "year").distinct()
+
     def apply(self, queryset: QuerySet) -> QuerySet:
-        f = self.active
+        return self.filtered(queryset, self.active)
+
+    @staticmethod
+    def filtered(queryset: QuerySet, active: dict) -> QuerySet:
+        """`queryset` within the `active` filters (name → cleaned value)."""
         # A term matches through a subquery, not a join: no duplicate rows, so no DISTINCT
         # over every column of the page (its body included), which PostgreSQL pays dearly for.
         for field, relation in (
@@ -72,13 +80,13 @@ class StoryFilterForm(ListingFilterForm):
             ("theme", "culture_themes"),
             ("role", "culture_roles"),
         ):
-            if field in f:
-                tagged = queryset.model.objects.filter(**{f"{relation}__slug": f[field]})
+            if field in active:
+                tagged = queryset.model.objects.filter(**{f"{relation}__slug": active[field]})
                 queryset = queryset.filter(pk__in=tagged.values("pk"))
-        if "country" in f:
-            queryset = queryset.filter(country=f["country"])
-        if "year" in f:
-            queryset = queryset.filter(year=int(f["year"]))
+        if "country" in active:
+            queryset = queryset.filter(country=active["country"])
+        if "year" in active:
+            queryset = queryset.filter(year=active["year"])
         return queryset
 
 

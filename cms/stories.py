@@ -11,7 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from matching.kept_queries import KeptQuery
+from matching.kept_queries import KeptListing, KeptQuery
 from matching.structure_cache import public, restricted_paths
 from matching.taxonomy import Challenge, CultureRole, CultureTheme, ResiliencePillar
 
@@ -54,23 +54,39 @@ class StoryIndexPage(ContentPage):
     class Meta:
         verbose_name = _("story index")
 
-    def stories(self):
-        """The published, public stories of this index, ready for cards (a fixed number of queries)."""
-        return (
-            public(StoryPage.objects.child_of(self).live())
-            .select_related("city", "hero_image")
-            .prefetch_related("hero_image__renditions")
-            .order_by("-year", "-first_published_at", "pk")
-        )
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        stories = self.stories()
-        form = StoryFilterForm(request.GET, stories=stories)
-        page = paginate(request, form.apply(stories), self.per_page)
+        fixed = {"index": (self.path, self.depth), "private": restricted_paths()}
+        form = StoryFilterForm(request.GET, pairs=_COUNTRY_YEAR_PAIRS(**fixed))
+        active = form.active
+        listing = KeptListing(_FILTERED_STORIES, *active.values(), filters=tuple(active), **fixed)
+        page = paginate(request, listing, self.per_page)
         attach_labels(page.object_list, CARD_TAXONOMY)
         context.update(filter_form=form, stories=page)
         return context
+
+
+def _index_stories(index: tuple[str, int], private: tuple[str, ...]):
+    """The published, public stories of an index (its path and depth), ready for cards."""
+    path, depth = index
+    return (
+        public(StoryPage.objects.filter(path__startswith=path, depth=depth + 1).live(), private)
+        .select_related("city", "hero_image")
+        .prefetch_related("hero_image__renditions")
+        .order_by("-year", "-first_published_at", "pk")
+    )
+
+
+def _filtered_stories(*values, filters: tuple[str, ...], **fixed):
+    return StoryFilterForm.filtered(
+        _index_stories(**fixed), dict(zip(filters, values, strict=True))
+    )
+
+
+_FILTERED_STORIES = KeptQuery(_filtered_stories)
+_COUNTRY_YEAR_PAIRS = KeptQuery(
+    lambda **fixed: StoryFilterForm.country_year_pairs(_index_stories(**fixed))
+)
 
 
 class StoryPage(ContentPage):

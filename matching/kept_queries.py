@@ -13,10 +13,13 @@ import itertools
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from typing import Any
 
+from django.db import connections
 from django.db.models import QuerySet
 
 #: Above this many compiled shapes a query starts afresh (shapes are few; this bounds a leak).
 MAX_SHAPES = 200
+#: Arguments and list items one query may take (the two sets of stand-ins must not meet).
+MAX_STAND_INS = 9_999
 
 Argument = int | str | Sequence[int] | Sequence[str]
 
@@ -34,49 +37,99 @@ class KeptQuery:
         self._kept: dict[tuple, _Compiled] = {}
 
     def __call__(self, *args: Argument, **fixed: Hashable) -> list[Any]:
-        if any(isinstance(arg, list | tuple) and not arg for arg in args):
-            # An empty list changes the query's form (Django answers `pk__in=[]` itself).
+        if not _compiles_alike(args):
             return list(self.build(*args, **fixed))
-        key = (tuple(_shape(arg) for arg in args), tuple(sorted(fixed.items())))
+        return self._compiled(args, fixed, ()).run(args)
+
+    def window(self, start: int, stop: int, *args: Argument, **fixed: Hashable) -> list[Any]:
+        """Rows `start` to `stop` of the results (a page of a listing)."""
+        if stop <= start:
+            return []
+        if not _compiles_alike(args):
+            return list(self.build(*args, **fixed)[start:stop])
+        return self._compiled(args, fixed, ("window", start, stop)).run(args)
+
+    def count(self, *args: Argument, **fixed: Hashable) -> int:
+        """How many rows there are, counted by the database."""
+        if not _compiles_alike(args):
+            return self.build(*args, **fixed).count()
+        return self._compiled(args, fixed, ("count",)).count(args)
+
+    def _compiled(self, args: tuple, fixed: dict, form: tuple) -> "_Compiled":
+        key = (form, tuple(_shape(arg) for arg in args), tuple(sorted(fixed.items())))
         compiled = self._kept.get(key)
         if compiled is None:
             if len(self._kept) >= MAX_SHAPES:
                 self._kept.clear()
-            compiled = self._kept[key] = _Compiled(self.build, args, fixed)
-        return compiled.run(args)
+            compiled = self._kept[key] = _Compiled(self.build, args, fixed, form)
+        return compiled
+
+
+class KeptListing:
+    """A kept query's results for Django's Paginator: the count and each page run kept."""
+
+    def __init__(self, query: KeptQuery, *args: Argument, **fixed: Hashable):
+        self.query, self.args, self.fixed = query, args, fixed
+
+    def count(self) -> int:
+        return self.query.count(*self.args, **self.fixed)
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, rows: slice) -> list[Any]:
+        return self.query.window(rows.start or 0, rows.stop, *self.args, **self.fixed)
 
 
 class _Compiled:
-    def __init__(self, build: Callable[..., QuerySet], args: tuple, fixed: dict):
-        numbers = itertools.count(1)
-        stand_ins = [_stand_in(arg, numbers) for arg in args]
-        self.queryset = build(*stand_ins, **fixed)
-        self.compiler = self.queryset.query.get_compiler(using=self.queryset.db)
-        self.sql, params = self.compiler.as_sql()
+    def __init__(self, build: Callable[..., QuerySet], args: tuple, fixed: dict, form: tuple):
+        # Compiled twice with two sets of stand-ins: the parameters that differ are the
+        # arguments' places; any that are alike are the query's own constants.
+        first, second = (_stand_ins(args, base) for base in (10_000, 20_000))
+        self.queryset, self.compiler, self.sql, params = _compile(build(*first, **fixed), form)
+        other = _compile(build(*second, **fixed), form)[3]
         self.params = list(params)
+        places = dict(_places(first))
         # Where each argument (or list item) goes among the parameters.
         self.slots: list[tuple[int, int, int | None]] = []
-        for n, stand_in in enumerate(stand_ins):
-            items = stand_in if isinstance(stand_in, list) else [stand_in]
-            for item_no, item in enumerate(items):
-                found = [i for i, param in enumerate(self.params) if param == item]
-                if not found:
+        for index, (param, param_then) in enumerate(zip(params, other, strict=True)):
+            if param != param_then:
+                if param not in places:
                     raise ValueError(
-                        f"argument {n} of {build.__qualname__} does not reach the SQL unchanged"
+                        f"an argument of {build.__qualname__} does not reach the SQL unchanged"
                     )
-                slot_item = item_no if isinstance(stand_in, list) else None
-                self.slots.extend((i, n, slot_item) for i in found)
+                self.slots.append((index, *places[param]))
+        if missing := {place for _value, place in _places(first)} - {s[1:] for s in self.slots}:
+            raise ValueError(
+                f"argument {min(missing)[0]} of {build.__qualname__} does not reach the SQL"
+            )
 
-    def run(self, args: tuple) -> list[Any]:
+    def _params(self, args: tuple) -> tuple:
         params = list(self.params)
         for index, n, item_no in self.slots:
             params[index] = args[n] if item_no is None else args[n][item_no]
+        return tuple(params)
+
+    def run(self, args: tuple) -> list[Any]:
         compiler = copy.copy(self.compiler)
-        compiler.as_sql = lambda *a, **k: (self.sql, tuple(params))
+        kept = (self.sql, self._params(args))
+        compiler.as_sql = lambda *a, **k: kept
         queryset = self.queryset._chain()
         # Only this private copy runs the kept SQL; it never leaves this function.
         queryset.query.get_compiler = lambda *a, **k: compiler
         return list(queryset)
+
+    def count(self, args: tuple) -> int:
+        with connections[self.queryset.db].cursor() as cursor:
+            cursor.execute(self.sql, self._params(args))
+            return cursor.fetchone()[0]
+
+
+def _compiles_alike(args: tuple) -> bool:
+    """False when the arguments change the query's form or outnumber the stand-ins."""
+    lists = [arg for arg in args if isinstance(arg, list | tuple)]
+    # Django answers `pk__in=[]` itself, without SQL.
+    return all(lists) and len(args) + sum(map(len, lists)) <= MAX_STAND_INS
 
 
 def _shape(arg: Argument) -> tuple:
@@ -87,9 +140,41 @@ def _shape(arg: Argument) -> tuple:
     return (type(arg).__name__,)
 
 
-def _stand_in(arg: Argument, numbers: Iterator[int]) -> Any:
-    """A value no real argument has, distinct for every argument and list item."""
-    if isinstance(arg, list | tuple):
-        return [_stand_in(item, numbers) for item in arg]
-    n = next(numbers)
-    return -(7_000_000_000 + n) if isinstance(arg, int) else f"\x00kept-{n}\x00"
+def _stand_ins(args: tuple, base: int) -> list:
+    """Values no real argument has, distinct for every argument and list item.
+
+    Small enough for any integer column: Django answers a lookup with a value beyond a
+    column's range itself, without the SQL.
+    """
+    numbers = itertools.count(base)
+    return [
+        [_stand_in(item, next(numbers)) for item in arg]
+        if isinstance(arg, list | tuple)
+        else _stand_in(arg, next(numbers))
+        for arg in args
+    ]
+
+
+def _stand_in(arg: int | str, number: int) -> int | str:
+    return number if isinstance(arg, int) else f"\x00kept-{number}\x00"
+
+
+def _places(stand_ins: list) -> Iterator[tuple[Any, tuple[int, int | None]]]:
+    for n, stand_in in enumerate(stand_ins):
+        if isinstance(stand_in, list):
+            yield from ((item, (n, item_no)) for item_no, item in enumerate(stand_in))
+        else:
+            yield stand_in, (n, None)
+
+
+def _compile(queryset: QuerySet, form: tuple) -> tuple:
+    if form[:1] == ("window",):
+        queryset = queryset[form[1] : form[2]]
+    elif form == ("count",):
+        queryset = queryset.order_by().values_list("pk")
+    compiler = queryset.query.get_compiler(using=queryset.db)
+    sql, params = compiler.as_sql()
+    if form == ("count",):
+        # Django's own compiled SQL, parameters apart: nothing from a visitor is spliced in.
+        sql = f"SELECT COUNT(*) FROM ({sql}) counted"  # noqa: S608
+    return queryset, compiler, sql, params
