@@ -143,6 +143,7 @@ def overview_view(request):
         )
     context = {
         "page_title": _("Translation overview"),
+        "header_title": _("Translation overview"),
         "header_icon": "globe",
         "totals": [
             {"code": code, "name": get_language_info(code)["name_translated"], **counts}

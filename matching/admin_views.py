@@ -56,7 +56,12 @@ def export_profiles_view(request):
 def cohort_planner_view(request):
     """Pick a round, visitors, hosts and a minimum score; see, download or save the optimal plan."""
     form = CohortPlanForm(request.POST or None)
-    context = {"page_title": _("Cohort planner"), "header_icon": "group", "form": form}
+    context = {
+        "page_title": _("Cohort planner"),
+        "header_title": _("Cohort planner"),
+        "header_icon": "group",
+        "form": form,
+    }
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         plan, cities = plan_round(
@@ -110,6 +115,7 @@ def learned_weights_view(request):
         return redirect("matching_learned_weights")
     context = {
         "page_title": _("Learned weights"),
+        "header_title": _("Learned weights"),
         "header_icon": "cogs",
         "report": report,
         "weights": [

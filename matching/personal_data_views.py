@@ -49,6 +49,7 @@ def personal_data_view(request: HttpRequest) -> HttpResponse:
     form = PersonalDataForm(request.POST or None)
     context = {
         "page_title": _("Personal data"),
+        "header_title": _("Personal data"),
         "header_icon": "user",
         "form": form,
     }

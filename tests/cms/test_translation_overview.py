@@ -33,6 +33,7 @@ def test_overview_counts_translated_outdated_and_missing_per_language(staff_clie
     finder.title = "Find a partner"
     finder.save_revision().publish()
     html = staff_client.get("/admin/translation-overview/", {"language": "uk"}).content.decode()
+    assert "<title>Translation overview - " in html
     assert "Find a partner" in html and "uk: outdated" in html
     assert "Register your city" in html and "uk: missing" in html
     assert "RESCOM" in html and "uk: translated" in html

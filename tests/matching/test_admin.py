@@ -2,6 +2,7 @@ import json
 from datetime import UTC, datetime
 
 import pytest
+from django.urls import reverse
 
 from matching.directory import load_seed_cities
 from matching.models import CityApplication
@@ -229,3 +230,16 @@ def test_a_records_times_read_the_same_in_its_listing_inspect_and_edit_views(sta
     for view in ("", f"inspect/{application.pk}/", f"edit/{application.pk}/"):
         html = staff_client.get(f"{base}/{view}").content.decode()
         assert "10:30 a.m." in html and "9:30 a.m." not in html, view
+
+
+@pytest.mark.parametrize(
+    ("url_name", "title"),
+    [
+        ("matching_cohort_planner", "Cohort planner"),
+        ("matching_learned_weights", "Learned weights"),
+        ("matching_personal_data", "Personal data"),
+    ],
+)
+def test_each_staff_tool_names_itself_in_the_browser_tab(staff_client, url_name, title):
+    response = staff_client.get(reverse(url_name))
+    assert f"<title>{title} - " in response.text
