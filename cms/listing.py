@@ -1,11 +1,14 @@
 """What every listing shares: safe pagination and taxonomy labels in the visitor's language."""
 
+import copy
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Model, QuerySet, Value
+from wagtail.images import get_image_model
+from wagtail.images.models import AbstractImage
 
 from matching.kept_queries import KeptQuery
 from matching.taxonomy import TaxonomyTerm, term_labels
@@ -33,6 +36,25 @@ def slug_labels(slugs: Iterable[str], model: type[TaxonomyTerm]) -> list[dict]:
     order = {slug: i for i, slug in enumerate(labels)}
     found = sorted(set(slugs), key=lambda slug: order.get(slug, len(order)))
     return [{"slug": slug, "label": labels.get(slug, slug)} for slug in found]
+
+
+def attach_renditions(images: Iterable[AbstractImage | None]) -> None:
+    """Give each image its renditions as `prefetch_related` would, in one kept query."""
+    images = [image for image in images if image is not None]
+    if not images:
+        return
+    found: dict[int, list] = defaultdict(list)
+    for rendition in _RENDITIONS(sorted({image.pk for image in images})):
+        found[rendition.image_id].append(rendition)
+    for image in images:
+        renditions = image.renditions.all()
+        # What Django's prefetch leaves behind, so Wagtail's rendition lookup finds them.
+        renditions._result_cache = [copy.copy(rendition) for rendition in found[image.pk]]
+        renditions._prefetch_done = True
+        for rendition in renditions._result_cache:
+            rendition.image = image
+        image._prefetched_objects_cache = getattr(image, "_prefetched_objects_cache", {})
+        image._prefetched_objects_cache["renditions"] = renditions
 
 
 def attach_labels(pages: Sequence[Model], fields: dict[str, type[TaxonomyTerm]]) -> None:
@@ -68,3 +90,6 @@ def _term_query(ids: list[int], model: type[Model], fields: tuple[str, ...]) -> 
 
 
 _TERM_ROWS = KeptQuery(_term_query)
+_RENDITIONS = KeptQuery(
+    lambda ids: get_image_model().get_rendition_model().objects.filter(image_id__in=ids)
+)

@@ -18,7 +18,7 @@ from matching.taxonomy import Challenge, CultureRole, CultureTheme, ResiliencePi
 from .blocks import RICH_TEXT_FEATURES, BaseStreamBlock, KeyFigureBlock
 from .countries import ProgrammeCountries
 from .filters import StoryFilterForm
-from .listing import PER_PAGE, attach_labels, paginate
+from .listing import PER_PAGE, attach_labels, attach_renditions, paginate
 from .page_base import ContentPage, default_locale_terms, sample_panel
 from .partners import PartnerOrganisation, localized_partners
 from .structured_data import article_data
@@ -62,6 +62,7 @@ class StoryIndexPage(ContentPage):
         listing = KeptListing(_FILTERED_STORIES, *active.values(), filters=tuple(active), **fixed)
         page = paginate(request, listing, self.per_page)
         attach_labels(page.object_list, CARD_TAXONOMY)
+        attach_renditions(story.hero_image for story in page.object_list)
         context.update(filter_form=form, stories=page)
         return context
 
@@ -72,7 +73,6 @@ def _index_stories(index: tuple[str, int], private: tuple[str, ...]):
     return (
         public(StoryPage.objects.filter(path__startswith=path, depth=depth + 1).live(), private)
         .select_related("city", "hero_image")
-        .prefetch_related("hero_image__renditions")
         .order_by("-year", "-first_published_at", "pk")
     )
 
@@ -284,7 +284,6 @@ def _latest_stories(locale_id: int, limit: int, private: tuple[str, ...]):
         public(StoryPage.objects.live(), private)
         .filter(locale_id=locale_id)
         .select_related("city", "hero_image")
-        .prefetch_related("hero_image__renditions")
         .order_by("-first_published_at", "-pk")[:limit]
     )
 
@@ -296,4 +295,5 @@ def latest_stories(locale, limit: int = 3) -> list[StoryPage]:
     """The newest published, public stories in `locale`, ready for cards."""
     stories = _LATEST_STORIES(locale.pk, limit=limit, private=restricted_paths())
     attach_labels(stories, CARD_TAXONOMY)
+    attach_renditions(story.hero_image for story in stories)
     return stories
