@@ -150,10 +150,11 @@ def test_rich_text_typed_in_the_admin_editor_is_cleaned(client, home_page):
 
 
 def test_no_public_template_prints_editor_html_without_cleaning(settings):
-    unclean = re.compile(r"\|\s*(richtext|safe)\b|{%\s*autoescape\s+off")
+    unclean = re.compile(r"\|\s*(richtext|safe)\b|{%\s*autoescape\s+(off|false)")
     offenders = [
         path.name
-        for path in (settings.BASE_DIR / "templates").rglob("*.html")
+        for folder in ("jinja2", "templates")
+        for path in (settings.BASE_DIR / folder).rglob("*.html")
         if "admin" not in path.parts and unclean.search(path.read_text())
     ]
     assert offenders == [], "use |clean_richtext, |clean_embed or |safe_url (cms.sanitising)"

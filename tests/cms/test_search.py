@@ -1,12 +1,14 @@
 import pytest
 
+from tests.html_pages import texts
+
 from .factories import EventPageFactory, StandardPageFactory, StoryPageFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def results(response) -> list[str]:
-    return [page.title for page in response.context["results"]]
+    return texts(response, ".search-result h3")
 
 
 def test_search_finds_every_page_type_and_counts(client, story_index, event_index, home_page):

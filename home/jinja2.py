@@ -1,0 +1,131 @@
+"""The Jinja2 environment of the public pages: Django's and Wagtail's pieces, and ours.
+
+Public pages render with Jinja2, which runs their templates faster than Django's template
+language; the Wagtail admin keeps Django's templates. Everything a public template calls is
+listed here, each calling the same code the rest of the site uses.
+"""
+
+from collections.abc import Callable
+from types import SimpleNamespace
+
+from django.contrib.humanize.templatetags.humanize import intcomma
+from django.template import defaultfilters
+from django.template.defaulttags import querystring as django_querystring
+from django.templatetags.l10n import unlocalize
+from django.templatetags.static import static
+from django.templatetags.tz import do_timezone
+from django.urls import reverse
+from django.utils import translation
+from django.utils.timezone import template_localtime
+from jinja2 import ChainableUndefined, Environment, pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
+
+from cms import links, page_meta, template_filters, wording
+from home import navigation
+from matching import privacy_page
+from matching import wording as matching_wording
+
+
+def translate(message: str) -> Markup:
+    """`{{ _("…") }}`: the translation printed as written, like `{% translate %}`.
+
+    `_("… %(name)s")|format(name=value)` then escapes the value only. (Jinja's own
+    newstyle `_` applies `%` itself, which breaks that form, the one `makemessages` reads.)
+    """
+    return Markup(translation.gettext(message))  # noqa: S704 (our own wording)
+
+
+def url(name: str, *args, **kwargs) -> str:
+    """`{% url %}`: the address of a named view."""
+    return reverse(name, args=args or None, kwargs=kwargs or None)
+
+
+@pass_context
+def querystring(context: Context, **changes) -> str:
+    """`{% querystring %}`: the current query string with `changes` (None removes a key)."""
+    return django_querystring(SimpleNamespace(request=context["request"]), **changes)
+
+
+def _included(template_name: str, data: Callable[..., dict]):
+    """An inclusion tag: `data(request, page)` rendered with `template_name`, as markup."""
+
+    @pass_context
+    def render(context: Context) -> Markup:
+        values = data(context.get("request"), context.get("page"))
+        html = context.environment.get_template(template_name).render(values)
+        return Markup(html)  # noqa: S704 (rendered with autoescape)
+
+    return render
+
+
+def _with_request(function: Callable[..., str]):
+    """A function of the request (and further arguments), called with the page's request."""
+
+    @pass_context
+    def call(context: Context, *args) -> str:
+        return function(context.get("request"), *args)
+
+    return call
+
+
+def date(value, arg: str | None = None) -> str:
+    """Django's `date` filter, the value in the current time zone as the template language puts it."""
+    return defaultfilters.date(template_localtime(value), arg)
+
+
+def linebreaksbr(value) -> str:
+    return defaultfilters.linebreaksbr(value, autoescape=True)
+
+
+def environment(**options) -> Environment:
+    # As in Django's templates, a missing value (or an attribute of one) prints nothing,
+    # also with DEBUG on.
+    options["undefined"] = ChainableUndefined
+    env = Environment(**options)  # noqa: S701 (Django's backend sets autoescape; settings too)
+    env.install_gettext_callables(translation.gettext, translation.ngettext, newstyle=True)
+    env.globals.update(
+        {
+            "_": translate,
+            "static": static,
+            "url": url,
+            "querystring": querystring,
+            "get_language": translation.get_language,
+            "main_menu": _included("includes/main_menu.html", navigation.main_menu),
+            "language_switcher": _included(
+                "includes/language_switcher.html", navigation.language_switcher
+            ),
+            "hreflang_links": _included("includes/hreflang.html", navigation.hreflang_links),
+            "footer_links": _included("includes/footer_links.html", navigation.footer_links),
+            "breadcrumbs": _included("components/breadcrumbs.html", links.breadcrumbs),
+            "page_meta": _included("components/page_meta.html", page_meta.page_meta),
+            "json_ld": page_meta.json_ld,
+            "localized_pageurl": _with_request(links.localized_pageurl),
+            "programme_contact_url": _with_request(links.programme_contact_url),
+            "privacy_url": _with_request(privacy_page.privacy_url),
+            "story_count": wording.story_count,
+            "lab_count": wording.lab_count,
+            "event_count": wording.event_count,
+            "search_result_count": wording.search_result_count,
+            "suggested_partner_count": matching_wording.suggested_partner_count,
+            "inhabitants": matching_wording.inhabitants,
+        }
+    )
+    env.filters.update(
+        {
+            "clean_richtext": template_filters.clean_richtext,
+            "clean_embed": template_filters.clean_embed,
+            "safe_url": template_filters.safe_url,
+            "date": date,
+            "timezone": do_timezone,
+            "intcomma": intcomma,
+            "filesizeformat": defaultfilters.filesizeformat,
+            "urlencode": defaultfilters.urlencode,
+            "floatformat": defaultfilters.floatformat,
+            "unlocalize": unlocalize,
+            "capfirst": defaultfilters.capfirst,
+            "linebreaksbr": linebreaksbr,
+            "slugify": defaultfilters.slugify,
+        }
+    )
+    return env
