@@ -26,7 +26,9 @@ class RenditionCache(LocMemCache):
     def set(
         self, key: str, value: Any, timeout: Any = DEFAULT_TIMEOUT, version: int | None = None
     ) -> None:
-        if (generation := window_generation()) is not None:
+        # Wagtail writes back each rendition it has just read: a key is only ever stored once.
+        generation = window_generation()
+        if generation is not None and not super().has_key(key, generation):
             super().set(key, value, timeout, generation)
 
     def delete(self, key: str, version: int | None = None) -> bool:
