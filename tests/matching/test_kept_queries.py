@@ -1,9 +1,10 @@
 import pytest
+from django.core.paginator import Paginator
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from matching.kept_queries import KeptQuery
+from matching.kept_queries import KeptListing, KeptQuery
 from matching.models import City, CityStatus, StoredSuggestion
 
 from .factories import CityFactory
@@ -92,3 +93,15 @@ def test_an_argument_the_sql_does_not_carry_unchanged_is_refused_by_name():
         named_like("kie")
     with pytest.raises(TypeError, match="not NoneType"):
         CITIES_IN(None, "approved", by="name")
+
+
+def test_a_kept_listing_pages_and_counts_like_the_queryset_it_stands_for():
+    for n in range(7):
+        CityFactory(name=f"Town {n:02}", country="SE" if n % 2 else "DE")
+    towns = KeptQuery(lambda country: City.objects.filter(country=country).order_by("name"))
+
+    pages = Paginator(KeptListing(towns, "DE"), per_page=3)
+    assert pages.count == 4
+    assert [c.name for c in pages.page(2).object_list] == ["Town 06"]
+    assert [c.name for c in Paginator(KeptListing(towns, "SE"), 2).page(2)] == ["Town 05"]
+    assert Paginator(KeptListing(towns, "MD"), 3).page(1).object_list == []
