@@ -112,6 +112,8 @@ class _Compiled:
 
     def run(self, args: tuple) -> list[Any]:
         compiler = copy.copy(self.compiler)
+        # This thread's own connection: the one it was compiled on may belong to another.
+        compiler.connection = connections[self.queryset.db]
         kept = (self.sql, self._params(args))
         compiler.as_sql = lambda *a, **k: kept
         queryset = self.queryset._chain()

@@ -1,3 +1,5 @@
+import threading
+
 import pytest
 from django.core.paginator import Paginator
 from django.db import connection
@@ -105,3 +107,22 @@ def test_a_kept_listing_pages_and_counts_like_the_queryset_it_stands_for():
     assert [c.name for c in pages.page(2).object_list] == ["Town 06"]
     assert [c.name for c in Paginator(KeptListing(towns, "SE"), 2).page(2)] == ["Town 05"]
     assert Paginator(KeptListing(towns, "MD"), 3).page(1).object_list == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_query_kept_in_one_thread_runs_in_another():
+    CityFactory(name="Kiel", country="DE")
+    approved = str(CityStatus.APPROVED)
+    assert [c.name for c in CITIES_IN("DE", approved, by="name")] == ["Kiel"]
+    found = {}
+
+    def visit():
+        try:
+            found["names"] = [c.name for c in CITIES_IN("DE", approved, by="name")]
+        finally:
+            connection.close()
+
+    worker = threading.Thread(target=visit)
+    worker.start()
+    worker.join()
+    assert found["names"] == ["Kiel"]
