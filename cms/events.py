@@ -243,9 +243,7 @@ def upcoming_events(locale, limit: int | None = None, private: tuple[str, ...] |
     return events[:limit] if limit else events
 
 
-_SOONEST_EVENTS = KeptQuery(
-    lambda locale_id, limit, private: upcoming_events(locale_id, limit, private)
-)
+_SOONEST_EVENTS = KeptQuery(upcoming_events)
 
 
 def soonest_events(locale, limit: int) -> list[EventPage]:

@@ -13,7 +13,7 @@ from ninja.pagination import PageNumberPagination, paginate
 
 from .display import explained
 from .kept_queries import KeptQuery
-from .models import City, CityChallenge, CityStatus, StoredSuggestion
+from .models import City, CityChallenge, StoredSuggestion
 from .regions import PROGRAMME_COUNTRIES
 
 api = NinjaAPI(
@@ -190,7 +190,7 @@ def get_city(request: HttpRequest, city_id: str):
 
 def _best_partners(city_id: int, top: int):
     return (
-        StoredSuggestion.objects.filter(city_id=city_id, partner__status=CityStatus.APPROVED)
+        StoredSuggestion.objects.to_approved_partners_of(city_id)
         .select_related("city", "partner")
         .order_by("rank")[:top]
     )

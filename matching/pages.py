@@ -44,9 +44,9 @@ def _filtered_suggestions(
     city_id: int, *values: str, country: bool, theme: bool, band: str | None
 ) -> QuerySet:
     chosen = iter(values)
-    suggestions = StoredSuggestion.objects.filter(
-        city_id=city_id, partner__status=CityStatus.APPROVED
-    ).select_related("city", "partner")
+    suggestions = StoredSuggestion.objects.to_approved_partners_of(city_id).select_related(
+        "city", "partner"
+    )
     if country:
         suggestions = suggestions.filter(partner__country=next(chosen))
     if band:
@@ -64,7 +64,7 @@ _FILTERED_SUGGESTIONS = KeptQuery(_filtered_suggestions)
 _CITY_BY_SLUG = KeptQuery(lambda slug: City.objects.filter(slug=slug)[:1])
 _PARTNER_COUNTRIES = KeptQuery(
     lambda city_id: (
-        StoredSuggestion.objects.filter(city_id=city_id, partner__status=CityStatus.APPROVED)
+        StoredSuggestion.objects.to_approved_partners_of(city_id)
         .order_by()
         .values_list("partner__country", flat=True)
         .distinct()
@@ -327,9 +327,9 @@ class CityIndexPage(RoutablePageMixin, MatchingPage):
         )
         if city is None:
             raise Http404
-        suggestions = StoredSuggestion.objects.filter(
-            city=city, partner__status=CityStatus.APPROVED
-        ).select_related("city", "partner")[:5]
+        suggestions = StoredSuggestion.objects.to_approved_partners_of(city.pk).select_related(
+            "city", "partner"
+        )[:5]
         stories = public(city.stories.live()).filter(locale__language_code=get_language())
         context = self.get_context(request) | {
             "city": city,

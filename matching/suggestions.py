@@ -54,6 +54,14 @@ class MatchingWeights(BaseGenericSetting):
         }
 
 
+class SuggestionQuerySet(models.QuerySet):
+    def to_approved_partners_of(self, city_id: int) -> "SuggestionQuerySet":
+        """A city's suggestions whose partner is approved: the only ones visitors see."""
+        from .models import CityStatus  # models imports this module
+
+        return self.filter(city_id=city_id, partner__status=CityStatus.APPROVED)
+
+
 class StoredSuggestion(models.Model):
     city = models.ForeignKey("matching.City", on_delete=models.CASCADE, related_name="suggestions")
     partner = models.ForeignKey("matching.City", on_delete=models.CASCADE, related_name="+")
@@ -64,6 +72,8 @@ class StoredSuggestion(models.Model):
         help_text="Machine-readable reasons: [{kind, params}], rendered per language."
     )
     computed_at = models.DateTimeField()
+
+    objects = SuggestionQuerySet.as_manager()
 
     class Meta:
         ordering = ["city", "rank"]
