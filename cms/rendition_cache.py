@@ -12,8 +12,25 @@ from typing import Any
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.locmem import LocMemCache
+from wagtail.images.models import Filter
 
 from matching.structure_cache import window_generation
+
+_filters: dict[str, Filter] = {}
+
+
+def image_filter(spec: str) -> Filter:
+    """The one `Filter` for `spec` in this process.
+
+    Wagtail builds a new one for every image shown, and parsing its operations inspects
+    their signatures each time; a filter holds nothing but its spec.
+    """
+    found = _filters.get(spec)
+    if found is None:
+        if not Filter.pipe_spec_pattern.match(spec):
+            raise ValueError(f"not an image filter spec: {spec!r}")
+        found = _filters.setdefault(spec, Filter(spec))
+    return found
 
 
 class RenditionCache(LocMemCache):

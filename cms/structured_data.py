@@ -2,6 +2,9 @@
 
 from django.conf import settings
 
+from matching.structure_cache import full_page_url
+
+from .rendition_cache import image_filter
 from .sanitising import safe_url
 
 PUBLISHER = {
@@ -19,7 +22,7 @@ def absolute_image_url(image, request) -> str | None:
     """The full address of the social-preview rendition of `image`."""
     if image is None:
         return None
-    url = image.get_rendition(SOCIAL_IMAGE_SPEC).url
+    url = image.get_rendition(image_filter(SOCIAL_IMAGE_SPEC)).url
     if url.startswith(("http://", "https://")):
         return url
     if request is not None:
@@ -33,7 +36,7 @@ def article_data(page, request, schema_type: str = "Article") -> dict:
         "@type": schema_type,
         "headline": page.title,
         "description": page.listing_summary,
-        "url": page.get_full_url(request),
+        "url": full_page_url(request, page),
         "inLanguage": page.locale.language_code,
         "publisher": PUBLISHER,
     }
@@ -55,8 +58,8 @@ ATTENDANCE_MODES = {
 
 
 def event_data(event, request) -> dict:
-    page_url = event.get_full_url(request)
-    online = {"@type": "VirtualLocation", "url": page_url}
+    address = full_page_url(request, event)
+    online = {"@type": "VirtualLocation", "url": address}
     venue = {"@type": "Place", "name": event.venue or event.title}
     if event.venue_address:
         venue["address"] = event.venue_address
@@ -66,7 +69,7 @@ def event_data(event, request) -> dict:
         "@type": "Event",
         "name": event.title,
         "description": event.listing_summary,
-        "url": page_url,
+        "url": address,
         "startDate": event.local_start.isoformat(),
         "endDate": event.local_end.isoformat(),
         "eventStatus": "https://schema.org/EventScheduled",

@@ -20,11 +20,14 @@ from django.utils.timezone import template_localtime
 from jinja2 import ChainableUndefined, Environment, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
+from wagtail.images.shortcuts import get_rendition_or_not_found
 
 from cms import links, page_meta, template_filters, wording
+from cms.rendition_cache import image_filter
 from home import navigation
 from matching import privacy_page
 from matching import wording as matching_wording
+from matching.structure_cache import page_url
 
 
 def translate(message: str) -> Markup:
@@ -69,6 +72,20 @@ def _with_request(function: Callable[..., str]):
     return call
 
 
+@pass_context
+def pageurl(context: Context, page) -> str | None:
+    """`{% pageurl %}`: Wagtail's address of `page`, kept per process (site structure)."""
+    return page_url(context.get("request"), page)
+
+
+def image(image, spec: str, **attrs):
+    """`{% image %}`: Wagtail's, with each spec's filter built once per process."""
+    if not image:
+        return ""
+    rendition = get_rendition_or_not_found(image, image_filter(spec))
+    return rendition.img_tag(attrs) if attrs else rendition
+
+
 def date(value, arg: str | None = None) -> str:
     """Django's `date` filter, the value in the current time zone as the template language puts it."""
     return defaultfilters.date(template_localtime(value), arg)
@@ -88,6 +105,8 @@ def environment(**options) -> Environment:
         {
             "_": translate,
             "static": static,
+            "pageurl": pageurl,
+            "image": image,
             "url": url,
             "querystring": querystring,
             "get_language": translation.get_language,

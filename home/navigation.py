@@ -13,7 +13,7 @@ from django.utils import translation
 from wagtail.models import Page
 
 from cms.site_structure import site_for_request
-from matching.structure_cache import public, remember
+from matching.structure_cache import full_page_url, page_url, public, remember
 
 FOOTER_SLUGS = ("about", "contact", "privacy", "accessibility")
 
@@ -83,14 +83,14 @@ def language_switcher(request: HttpRequest | None, page) -> dict:
     for code, _name in settings.LANGUAGES:
         if code in versions:
             # The same view in another language: keep its filters, chosen city and page.
-            url = versions[code].get_url(request) + query
+            url = page_url(request, versions[code]) + query
         elif _is_page(page):
             with translation.override(code):
                 url = reverse("untranslated", args=[page.pk])
         else:
             with translation.override(code):
                 root = localized_root(request)
-                url = root.get_url(request) if root else f"/{code}/"
+                url = page_url(request, root) if root else f"/{code}/"
         info = translation.get_language_info(code)
         links.append(
             {"code": code, "name": info["name_local"], "url": url, "current": code == current}
@@ -103,7 +103,7 @@ def hreflang_links(request: HttpRequest | None, page) -> dict:
     links = []
     if _is_page(page):
         for code, version in live_translations(request, page).items():
-            url = version.get_full_url(request)
+            url = full_page_url(request, version)
             if url:
                 links.append({"code": code, "url": url})
     return {"links": sorted(links, key=lambda link: link["code"])}

@@ -17,6 +17,8 @@ from contextvars import ContextVar
 from typing import Any, TypeVar
 
 from django.db.models import Q
+from django.urls import get_script_prefix
+from django.utils.translation import get_language
 from wagtail.models import PageViewRestriction
 from wagtail.query import PageQuerySet
 
@@ -83,6 +85,27 @@ def remember(key: tuple, compute: Callable[[], T]) -> T:
 def remember_for_host(request, key: tuple, compute: Callable[[], T]) -> T:
     """`remember`, per host: page addresses are relative on the request's own site only."""
     return remember((*key, request.get_host() if request else None), compute)
+
+
+def page_url(request, page) -> str | None:
+    """`page.get_url(request)`, worked out once per process for each page, language and host.
+
+    Wagtail reverses its serving URL under the page's language for every link, a few dozen
+    on a page (menu, footer, language switcher, cards); the address is site structure.
+    """
+    return remember_for_host(request, _url_key("url", page), lambda: page.get_url(request))
+
+
+def full_page_url(request, page) -> str | None:
+    """`page.get_full_url(request)`, kept as `page_url` is."""
+    return remember_for_host(
+        request, _url_key("full-url", page), lambda: page.get_full_url(request)
+    )
+
+
+def _url_key(kind: str, page) -> tuple:
+    # The active language picks a variant of the page's own; the script prefix starts it.
+    return (kind, page.url_path, get_language(), get_script_prefix())
 
 
 def forget_all() -> None:

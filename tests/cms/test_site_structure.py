@@ -75,3 +75,22 @@ def test_a_change_announced_by_another_instance_is_seen_at_the_next_view(client,
     bump_generation()
 
     assert "Who we are" in menu_of(client)
+
+
+def test_links_to_a_renamed_page_lead_to_its_new_address_at_once(client, home_page, story_index):
+    about = StandardPageFactory(
+        parent=home_page, title="About", slug="about-us", show_in_menus=True
+    )
+    StoryPageFactory(parent=story_index, title="Library living room", slug="library")
+    assert 'href="/en/about-us/"' in menu_of(client)
+    assert 'href="/en/stories/library/"' in client.get(story_index.url).content.decode()
+
+    about.slug = "who-we-are"
+    about.save_revision().publish()
+    story_index.slug = "good-practice"
+    story_index.save_revision().publish()
+
+    assert 'href="/en/who-we-are/"' in menu_of(client)
+    listing = client.get("/en/good-practice/").content.decode()
+    assert 'href="/en/good-practice/library/"' in listing
+    assert "/en/stories/" not in listing
