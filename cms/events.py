@@ -25,6 +25,7 @@ from .page_base import ContentPage, default_locale_terms, sample_panel
 from .structured_data import event_data
 
 LANGUAGE_NAMES = dict(EVENT_LANGUAGES)
+ATTENDANCE_LABELS = dict(Attendance.choices)
 
 
 def attach_activity_labels(events) -> None:
@@ -216,6 +217,11 @@ class EventPage(ContentPage):
         if not self.registration_url or not self.is_upcoming:
             return False
         return self.registration_deadline is None or self.registration_deadline >= timezone.now()
+
+    @property
+    def attendance_label(self) -> str:
+        """`get_attendance_display()`, without Django translating every choice to find one."""
+        return str(ATTENDANCE_LABELS.get(self.attendance, self.attendance))
 
     @property
     def language_names(self) -> list[str]:

@@ -8,10 +8,10 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 from wagtail.models import Page
 
 from matching.form_rendering import VisitorForm
+from matching.regions import country_name
 from matching.taxonomy import ActivityType, Challenge, CultureRole, CultureTheme
 
 from .listing import term_choices
@@ -59,7 +59,7 @@ class StoryFilterForm(ListingFilterForm):
         self.fields["role"].choices = term_choices(CultureRole, ANY)
         codes = sorted({code for code, _year in pairs if code})
         years = sorted({year for _code, year in pairs if year})
-        named = sorted(((code, countries.name(code)) for code in codes), key=lambda c: str(c[1]))
+        named = sorted(((code, country_name(code)) for code in codes), key=lambda c: c[1])
         self.fields["country"].choices = [("", ANY), *named]
         self.fields["year"].choices = [("", ANY), *((str(y), str(y)) for y in reversed(years))]
 

@@ -27,7 +27,10 @@ from cms.rendition_cache import image_filter
 from home import navigation
 from matching import privacy_page
 from matching import wording as matching_wording
+from matching.regions import country_name
 from matching.structure_cache import page_url
+
+_translated: dict[tuple[str | None, str], Markup] = {}
 
 
 def translate(message: str) -> Markup:
@@ -35,8 +38,14 @@ def translate(message: str) -> Markup:
 
     `_("… %(name)s")|format(name=value)` then escapes the value only. (Jinja's own
     newstyle `_` applies `%` itself, which breaks that form, the one `makemessages` reads.)
+    Each message is looked up once per process and language, as Django loads its catalogues
+    once: a page prints a hundred.
     """
-    return Markup(translation.gettext(message))  # noqa: S704 (our own wording)
+    key = (translation.get_language(), message)
+    found = _translated.get(key)
+    if found is None:
+        found = _translated[key] = Markup(translation.gettext(message))  # noqa: S704 (ours)
+    return found
 
 
 def url(name: str, *args, **kwargs) -> str:
@@ -137,6 +146,7 @@ def environment(**options) -> Environment:
             "safe_url": template_filters.safe_url,
             "date": date,
             "timezone": do_timezone,
+            "country_name": country_name,
             "intcomma": intcomma,
             "filesizeformat": defaultfilters.filesizeformat,
             "urlencode": defaultfilters.urlencode,

@@ -6,11 +6,10 @@ from django.utils import timezone
 from django.utils.functional import lazy
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
 from .form_rendering import VisitorForm
 from .models import City, CityStatus, MessageTopic
-from .regions import PROGRAMME_COUNTRIES
+from .regions import PROGRAMME_COUNTRIES, country_name
 from .submissions import SubmissionKeyMixin
 from .taxonomy import Challenge, CultureRole, CultureTheme, term_labels
 
@@ -209,7 +208,7 @@ class CityProfileForm(ContactForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["country"].choices = [("", "—")] + [
-            (code, countries.name(code)) for code in sorted(PROGRAMME_COUNTRIES)
+            (code, country_name(code)) for code in sorted(PROGRAMME_COUNTRIES)
         ]
         for field in ("offers", "seeks"):
             self.fields[field].choices = term_choices(CultureTheme)
@@ -338,5 +337,5 @@ class FinderForm(VisitorForm):
     def offer_countries(self, codes) -> None:
         """List only these countries, e.g. those the chosen city's partners are in."""
         self.fields["country"].choices = [("", _("Any country"))] + [
-            (code, countries.name(code)) for code in sorted(codes)
+            (code, country_name(code)) for code in sorted(codes)
         ]

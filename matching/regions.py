@@ -1,7 +1,9 @@
 """Which side of the programme a country is on; the engine keeps its own copy so it stays Django-free."""
 
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
 BSR_COUNTRIES = ("DK", "EE", "FI", "DE", "IS", "LV", "LT", "NO", "PL", "SE")
 EAST_COUNTRIES = ("UA", "MD")
@@ -21,3 +23,20 @@ def region_of(country_code: str) -> str:
     if code in EAST_COUNTRIES:
         return Region.EAST
     raise ValueError(f"{country_code!r} is not a programme country")
+
+
+_names: dict[tuple[str | None, str], str] = {}
+
+
+def country_name(country) -> str:
+    """The name of a country (a code, or django-countries' `Country`) in the active language.
+
+    Looked up once per process and language: django-countries translates a name afresh
+    on every use, and cards, filters and suggestions show dozens.
+    """
+    code = getattr(country, "code", country) or ""
+    key = (get_language(), code)
+    name = _names.get(key)
+    if name is None:
+        name = _names[key] = str(countries.name(code))
+    return name
