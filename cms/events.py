@@ -61,7 +61,11 @@ class EventIndexPage(ContentPage):
         verbose_name = _("event index")
 
     def events(self):
-        return public(EventPage.objects.child_of(self).live()).select_related("activity_type")
+        return (
+            public(EventPage.objects.child_of(self).live())
+            .select_related("activity_type")
+            .defer("body")  # read (and parsed) only on the event's own page
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -244,6 +248,7 @@ def upcoming_events(locale, limit: int | None = None, private: tuple[str, ...] |
         # The database's clock, not a parameter: the SQL stays the same from call to call.
         .filter(locale=locale, end__gte=Now())
         .select_related("activity_type", "locale")
+        .defer("body")  # read (and parsed) only on the event's own page
         .order_by("start", "pk")
     )
     return events[:limit] if limit else events

@@ -12,6 +12,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from matching.kept_queries import KeptListing, KeptQuery
+from matching.models import CITY_CARD_DEFERRED
 from matching.structure_cache import public, restricted_paths
 from matching.taxonomy import Challenge, CultureRole, CultureTheme, ResiliencePillar
 
@@ -30,6 +31,8 @@ TAXONOMY_FIELDS = {
     "pillars": ResiliencePillar,
 }
 
+#: What a card never shows: a story's long content, read (and parsed) only on its own page.
+CARD_DEFERRED = ("body", "lessons", "results", *(f"city__{n}" for n in CITY_CARD_DEFERRED))
 # What a story card shows, read for the whole page of a listing at once.
 CARD_TAXONOMY = {
     name: TAXONOMY_FIELDS[name] for name in ("challenges", "culture_themes", "culture_roles")
@@ -73,6 +76,7 @@ def _index_stories(index: tuple[str, int], private: tuple[str, ...]):
     return (
         public(StoryPage.objects.filter(path__startswith=path, depth=depth + 1).live(), private)
         .select_related("city", "hero_image")
+        .defer(*CARD_DEFERRED)
         .order_by("-year", "-first_published_at", "pk")
     )
 
@@ -284,6 +288,7 @@ def _latest_stories(locale_id: int, limit: int, private: tuple[str, ...]):
         public(StoryPage.objects.live(), private)
         .filter(locale_id=locale_id)
         .select_related("city", "hero_image")
+        .defer(*CARD_DEFERRED)
         .order_by("-first_published_at", "-pk")[:limit]
     )
 

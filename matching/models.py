@@ -78,6 +78,10 @@ class CityQuerySet(models.QuerySet):
         City.objects.bulk_update(cities, ["search_names"], batch_size=500)
 
 
+#: City columns no card shows: what searches match and long text for the city's own page.
+CITY_CARD_DEFERRED = ("search_names", "cultural_pearls")
+
+
 class City(index.Indexed, ClusterableModel):
     name = models.CharField(
         _("name"), max_length=120, help_text=_("The city's own name, as written in its country.")

@@ -32,7 +32,14 @@ from .forms import (
     IntroductionForm,
 )
 from .kept_queries import KeptQuery
-from .models import City, CityApplication, CityStatus, IntroductionRequest, StoredSuggestion
+from .models import (
+    CITY_CARD_DEFERRED,
+    City,
+    CityApplication,
+    CityStatus,
+    IntroductionRequest,
+    StoredSuggestion,
+)
 from .regions import PROGRAMME_COUNTRIES
 from .registration import register_city
 from .structure_cache import public, remember_for_host
@@ -44,8 +51,10 @@ def _filtered_suggestions(
     city_id: int, *values: str, country: bool, theme: bool, band: str | None
 ) -> QuerySet:
     chosen = iter(values)
-    suggestions = StoredSuggestion.objects.to_approved_partners_of(city_id).select_related(
-        "city", "partner"
+    suggestions = (
+        StoredSuggestion.objects.to_approved_partners_of(city_id)
+        .select_related("city", "partner")
+        .defer(*(f"{side}__{name}" for side in ("city", "partner") for name in CITY_CARD_DEFERRED))
     )
     if country:
         suggestions = suggestions.filter(partner__country=next(chosen))
