@@ -142,6 +142,14 @@ TEMPLATES = [
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if "postgresql" in DATABASES["default"]["ENGINE"] and env.bool("DB_PREPARED_STATEMENTS", True):
+    # Parameters bound by the server, so that PostgreSQL keeps a query's plan: a query run
+    # five times on a connection (the same SQL each view, `matching.kept_queries`) is then
+    # prepared, not planned again. Set DB_PREPARED_STATEMENTS=false behind a pooler in
+    # transaction mode, which cannot keep them.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        server_side_binding=True, prepare_threshold=5
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 #: Image renditions per process, under the shared content generation: `cms.rendition_cache`.
