@@ -167,8 +167,7 @@ class LabPage(ContentPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        keys = self.organisations.values_list("translation_key", flat=True)
-        context["partners"] = localized_partners(self.locale, keys)
+        context["partners"] = localized_partners(self.locale, self, field="organisations")
         context["conclusions"] = public(LabConclusionsPage.objects.child_of(self).live()).first()
         return context
 

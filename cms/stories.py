@@ -269,8 +269,7 @@ class StoryPage(ContentPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         attach_labels([self], TAXONOMY_FIELDS)
-        keys = self.partners.values_list("translation_key", flat=True)
-        context["partners"] = localized_partners(self.locale, keys)
+        context["partners"] = localized_partners(self.locale, self)
         return context
 
     def structured_data(self, request) -> dict:

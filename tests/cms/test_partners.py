@@ -52,3 +52,36 @@ def test_partners_page_lists_partners_in_the_visitors_language_with_fallback(
     assert "Lead partner" in english
     assert "Секретаріат РДБМ" in ukrainian
     assert "Härnösand Public Library" in ukrainian  # not yet translated: shown in English
+
+
+def test_each_story_shows_its_own_partners_in_the_readers_language(
+    client, story_index, django_capture_on_commit_callbacks
+):
+    from cms.translations import translate_instance
+
+    from .factories import StoryPageFactory
+
+    library = PartnerFactory(name="Härnösand Public Library")
+    foundation = PartnerFactory(name="IZOLYATSIA Foundation")
+    stories = []
+    for partner in (library, foundation):
+        story = StoryPageFactory(parent=story_index)
+        story.partners.set([partner])
+        story.save_revision().publish()
+        stories.append(story)
+    uk = Locale.objects.get(language_code="uk")
+    for instance, strings in [
+        (library, {"Härnösand Public Library": "Публічна бібліотека Гернесанда"}),
+        (story_index.get_parent().specific, {}),
+        (story_index, {}),
+        (stories[0], {}),
+    ]:
+        with django_capture_on_commit_callbacks(execute=True):
+            translate_instance(instance, uk, strings)
+
+    first, second = (client.get(story.url).content.decode() for story in stories)
+    ukrainian = client.get(stories[0].get_translation(uk).url).content.decode()
+
+    assert "Härnösand Public Library" in first and "IZOLYATSIA" not in first
+    assert "IZOLYATSIA Foundation" in second and "Härnösand" not in second
+    assert "Публічна бібліотека Гернесанда" in ukrainian and "IZOLYATSIA" not in ukrainian
