@@ -5,6 +5,7 @@ language; the Wagtail admin keeps Django's templates. Everything a public templa
 listed here, each calling the same code the rest of the site uses.
 """
 
+import functools
 from collections.abc import Callable
 from types import SimpleNamespace
 
@@ -12,7 +13,7 @@ from django.contrib.humanize.templatetags.humanize import intcomma
 from django.template import defaultfilters
 from django.template.defaulttags import querystring as django_querystring
 from django.templatetags.l10n import unlocalize
-from django.templatetags.static import static
+from django.templatetags.static import static as django_static
 from django.templatetags.tz import do_timezone
 from django.urls import reverse
 from django.utils import translation
@@ -46,6 +47,15 @@ def translate(message: str) -> Markup:
     if found is None:
         found = _translated[key] = Markup(translation.gettext(message))  # noqa: S704 (ours)
     return found
+
+
+@functools.cache
+def static(path: str) -> str:
+    """`{% static %}`: a file's address, worked out once per process.
+
+    Its hashed name comes from the manifest, which Django itself reads once, at start.
+    """
+    return django_static(path)
 
 
 def url(name: str, *args, **kwargs) -> str:
