@@ -6,9 +6,11 @@ listed here, each calling the same code the rest of the site uses.
 """
 
 import functools
+import html
 from collections.abc import Callable
 from types import SimpleNamespace
 
+from django.apps import apps
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.template import defaultfilters
 from django.template.defaulttags import querystring as django_querystring
@@ -102,7 +104,30 @@ def image(image, spec: str, **attrs):
     if not image:
         return ""
     rendition = get_rendition_or_not_found(image, image_filter(spec))
-    return rendition.img_tag(attrs) if attrs else rendition
+    return img_tag(rendition, attrs) if attrs else rendition
+
+
+def img_tag(rendition, extra: dict) -> Markup:
+    """Wagtail's `rendition.img_tag(extra)`, the same markup without Django's `flatatt`.
+
+    `flatatt` formats each attribute through lazy-aware escaping: a tenth of a millisecond
+    an image, a dozen on a listing.
+    """
+    attrs = {
+        **rendition.attrs_dict,
+        **apps.get_app_config("wagtailimages").default_attrs,
+        **extra,
+    }
+    valued = sorted((k, v) for k, v in attrs.items() if v is not None and not isinstance(v, bool))
+    flags = sorted(k for k, v in attrs.items() if v is True)
+    html = "".join(f' {_escape(k)}="{_escape(v)}"' for k, v in valued)
+    html += "".join(f" {_escape(k)}" for k in flags)
+    return Markup(f"<img{html}>")  # noqa: S704 (every part escaped)
+
+
+def _escape(value) -> str:
+    """Django's `conditional_escape`, which `flatatt` uses (it writes ' as &#x27;)."""
+    return str(value.__html__()) if hasattr(value, "__html__") else html.escape(str(value))
 
 
 def date(value, arg: str | None = None) -> str:
