@@ -89,6 +89,7 @@ class _Compiled:
         self.queryset, self.compiler, self.sql, params = _compile(build(*first, **fixed), form)
         other = _compile(build(*second, **fixed), form)[3]
         self.params = list(params)
+        self._converters: tuple | None = None
         places = dict(_places(first))
         # Where each argument (or list item) goes among the parameters.
         self.slots: list[tuple[int, int, int | None]] = []
@@ -116,10 +117,27 @@ class _Compiled:
         compiler.connection = connections[self.queryset.db]
         kept = (self.sql, self._params(args))
         compiler.as_sql = lambda *a, **k: kept
+        compiler.get_converters = self._kept_converters(compiler)
         queryset = self.queryset._chain()
         # Only this private copy runs the kept SQL; it never leaves this function.
         queryset.query.get_compiler = lambda *a, **k: compiler
         return list(queryset)
+
+    def _kept_converters(self, compiler) -> Callable[[list], dict]:
+        """The compiler's `get_converters`, worked out once per connection and columns.
+
+        Django asks every column of every row-reading query for its converters on each run.
+        """
+        find = compiler.get_converters
+
+        def get_converters(expressions: list) -> dict:
+            key = (compiler.connection, *map(id, expressions))
+            kept = self._converters
+            if kept is None or kept[0] != key:
+                kept = self._converters = (key, find(expressions))
+            return kept[1]
+
+        return get_converters
 
     def count(self, args: tuple) -> int:
         with connections[self.queryset.db].cursor() as cursor:
