@@ -38,23 +38,26 @@ def slug_labels(slugs: Iterable[str], model: type[TaxonomyTerm]) -> list[dict]:
     return [{"slug": slug, "label": labels.get(slug, slug)} for slug in found]
 
 
-def attach_renditions(images: Iterable[AbstractImage | None]) -> None:
-    """Give each image its renditions as `prefetch_related` would, in one kept query."""
+def attach_renditions(images: Iterable[AbstractImage | None], spec: str) -> None:
+    """Give each image its renditions for `spec` (the cards' one), in one kept query.
+
+    Set as Wagtail's `prefetched_renditions`: a spec not read here is looked up as usual.
+    """
     images = [image for image in images if image is not None]
     if not images:
         return
     found: dict[int, list] = defaultdict(list)
-    for rendition in _RENDITIONS(sorted({image.pk for image in images})):
+    for rendition in _RENDITIONS(sorted({image.pk for image in images}), spec):
         found[rendition.image_id].append(rendition)
+    seen = set()
     for image in images:
-        renditions = image.renditions.all()
-        # What Django's prefetch leaves behind, so Wagtail's rendition lookup finds them.
-        renditions._result_cache = [copy.copy(rendition) for rendition in found[image.pk]]
-        renditions._prefetch_done = True
-        for rendition in renditions._result_cache:
+        renditions = found[image.pk]
+        if image.pk in seen:  # on two cards: a rendition knows the one image it belongs to
+            renditions = [copy.copy(rendition) for rendition in renditions]
+        seen.add(image.pk)
+        for rendition in renditions:
             rendition.image = image
-        image._prefetched_objects_cache = getattr(image, "_prefetched_objects_cache", {})
-        image._prefetched_objects_cache["renditions"] = renditions
+        image.prefetched_renditions = renditions
 
 
 def attach_labels(pages: Sequence[Model], fields: dict[str, type[TaxonomyTerm]]) -> None:
@@ -91,5 +94,7 @@ def _term_query(ids: list[int], model: type[Model], fields: tuple[str, ...]) -> 
 
 _TERM_ROWS = KeptQuery(_term_query)
 _RENDITIONS = KeptQuery(
-    lambda ids: get_image_model().get_rendition_model().objects.filter(image_id__in=ids)
+    lambda ids, spec: (
+        get_image_model().get_rendition_model().objects.filter(image_id__in=ids, filter_spec=spec)
+    )
 )

@@ -31,6 +31,8 @@ TAXONOMY_FIELDS = {
     "pillars": ResiliencePillar,
 }
 
+#: The spec of a card's image, as `components/story_card.html` asks for it.
+CARD_IMAGE = "fill-640x360"
 #: What a card never shows: a story's long content, read (and parsed) only on its own page.
 CARD_DEFERRED = ("body", "lessons", "results", *(f"city__{n}" for n in CITY_CARD_DEFERRED))
 # What a story card shows, read for the whole page of a listing at once.
@@ -65,7 +67,7 @@ class StoryIndexPage(ContentPage):
         listing = KeptListing(_FILTERED_STORIES, *active.values(), filters=tuple(active), **fixed)
         page = paginate(request, listing, self.per_page)
         attach_labels(page.object_list, CARD_TAXONOMY)
-        attach_renditions(story.hero_image for story in page.object_list)
+        attach_renditions((story.hero_image for story in page.object_list), CARD_IMAGE)
         context.update(filter_form=form, stories=page)
         return context
 
@@ -299,5 +301,5 @@ def latest_stories(locale, limit: int = 3) -> list[StoryPage]:
     """The newest published, public stories in `locale`, ready for cards."""
     stories = _LATEST_STORIES(locale.pk, limit=limit, private=restricted_paths())
     attach_labels(stories, CARD_TAXONOMY)
-    attach_renditions(story.hero_image for story in stories)
+    attach_renditions((story.hero_image for story in stories), CARD_IMAGE)
     return stories
