@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Now
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -26,6 +27,18 @@ from .structured_data import event_data
 
 LANGUAGE_NAMES = dict(EVENT_LANGUAGES)
 ATTENDANCE_LABELS = dict(Attendance.choices)
+
+
+_language_names: dict[tuple[str | None, str], str] = {}
+
+
+def language_name(code: str) -> str:
+    """The name of an event language in the visitor's language, translated once per process."""
+    key = (get_language(), code)
+    name = _language_names.get(key)
+    if name is None:
+        name = _language_names[key] = str(LANGUAGE_NAMES.get(code, code))
+    return name
 
 
 def attach_activity_labels(events) -> None:
@@ -229,7 +242,7 @@ class EventPage(ContentPage):
 
     @property
     def language_names(self) -> list[str]:
-        return [str(LANGUAGE_NAMES.get(code, code)) for code in self.languages or []]
+        return [language_name(code) for code in self.languages or []]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
