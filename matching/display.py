@@ -38,11 +38,16 @@ def city_description(city: City, language: str | None = None) -> str:
     return texts[0].description if texts else ""
 
 
-def explained(suggestions, language: str | None = None) -> list[dict]:
-    """Stored suggestions with partner names and reasons in the visitor's language."""
+def explained(
+    suggestions, language: str | None = None, names: dict[int, str] | None = None
+) -> list[dict]:
+    """Stored suggestions with partner names and reasons in the visitor's language.
+
+    `names` may hold the cities' names already (`city_names` of the cities and partners).
+    """
     suggestions = list(suggestions)
     cities = {s.city for s in suggestions} | {s.partner for s in suggestions}
-    names = city_names(cities, language)
+    names = names if names is not None else city_names(cities, language)
     by_name = {c.name: names[c.pk] for c in cities}
     challenge_labels = term_labels(Challenge, language or get_language())
     return [

@@ -159,14 +159,18 @@ class PartnerFinderPage(RoutablePageMixin, MatchingPage):
             context["matches"] = list(zip(matches, city_names(matches).values(), strict=True))
         if city is not None:
             context["city"] = city
-            context["city_name"] = city_names([city])[city.pk]
+            suggestions = []
             if city.status == CityStatus.APPROVED:
                 countries = self.partner_countries(city)
                 form.offer_countries(countries)
                 if data.get("country") and data["country"] not in countries:
                     context["filter_errors"] = True  # an old link: no partner is there
                     data = data | {"country": ""}
-                results = explained(self.filtered_suggestions(city, data))
+                suggestions = self.filtered_suggestions(city, data)
+            names = city_names([city, *(s.partner for s in suggestions)])
+            context["city_name"] = names[city.pk]
+            if city.status == CityStatus.APPROVED:
+                results = explained(suggestions, names=names)
                 context["results"] = with_reading(results, context["reading"])
         return TemplateResponse(request, self.template, context)
 
@@ -336,16 +340,19 @@ class CityIndexPage(RoutablePageMixin, MatchingPage):
         )
         if city is None:
             raise Http404
-        suggestions = StoredSuggestion.objects.to_approved_partners_of(city.pk).select_related(
-            "city", "partner"
-        )[:5]
+        suggestions = list(
+            StoredSuggestion.objects.to_approved_partners_of(city.pk).select_related(
+                "city", "partner"
+            )[:5]
+        )
+        names = city_names([city, *(s.partner for s in suggestions)])
         stories = public(city.stories.live()).filter(locale__language_code=get_language())
         context = self.get_context(request) | {
             "city": city,
-            "city_name": city_names([city])[city.pk],
+            "city_name": names[city.pk],
             "description": city_description(city),
             "profile": profile_labels(city),
-            "partners": explained(suggestions),
+            "partners": explained(suggestions, names=names),
             "stories": stories,
         }
         return TemplateResponse(request, "matching/city_page.html", context)
