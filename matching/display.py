@@ -50,6 +50,8 @@ def explained(
     names = names if names is not None else city_names(cities, language)
     by_name = {c.name: names[c.pk] for c in cities}
     challenge_labels = term_labels(Challenge, language or get_language())
+    # Translated once for the listing, not once per suggestion.
+    component_labels = {n: component_label(n) for s in suggestions for n in s.components}
     return [
         {
             "suggestion": s,
@@ -57,7 +59,7 @@ def explained(
             "partner_name": names[s.partner_id],
             "score": s.score,
             "components": [
-                {"label": component_label(name), "value": value, "percent": round(value * 100)}
+                {"label": component_labels[name], "value": value, "percent": round(value * 100)}
                 for name, value in s.components.items()
             ],
             "reasons": [render_reason(r, by_name) for r in s.reasons],
