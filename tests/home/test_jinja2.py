@@ -29,3 +29,17 @@ def test_an_image_reads_as_wagtail_draws_it(extra):
 
 def test_no_image_prints_nothing():
     assert image(None, "fill-64x36", alt="x") == ""
+
+
+def test_templates_read_dict_keys_and_methods_as_jinja_does():
+    from types import SimpleNamespace
+
+    from django.template import engines
+
+    template = engines["jinja2"].env.from_string(
+        "{{ d.name }}{{ d.missing }}|{% for k, v in d.items() %}{{ k }}={{ v }};{% endfor %}"
+        "|{{ o.name }}|{{ d.get('name') }}"
+    )
+    assert template.render(d={"name": "Kiel"}, o=SimpleNamespace(name="Cahul")) == (
+        "Kiel|name=Kiel;|Cahul|Kiel"
+    )
