@@ -84,7 +84,12 @@ def remember(key: tuple, compute: Callable[[], T]) -> T:
 
 def remember_for_host(request, key: tuple, compute: Callable[[], T]) -> T:
     """`remember`, per host: page addresses are relative on the request's own site only."""
-    return remember((*key, request.get_host() if request else None), compute)
+    host = None
+    if request is not None:
+        # Asked for every link on a page; Django checks the host against ALLOWED_HOSTS each time.
+        host = request.__dict__.get("_structure_host") or request.get_host()
+        request._structure_host = host
+    return remember((*key, host), compute)
 
 
 def page_url(request, page) -> str | None:
