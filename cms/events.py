@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Now
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -16,6 +15,7 @@ from wagtail_localize.fields import SynchronizedField
 from matching.kept_queries import KeptQuery
 from matching.structure_cache import public, restricted_paths
 from matching.taxonomy import ActivityType, term_labels
+from matching.translated import per_language
 
 from .blocks import BaseStreamBlock
 from .choices import EVENT_LANGUAGES, EVENT_TIME_ZONES, Attendance
@@ -29,16 +29,10 @@ LANGUAGE_NAMES = dict(EVENT_LANGUAGES)
 ATTENDANCE_LABELS = dict(Attendance.choices)
 
 
-_language_names: dict[tuple[str | None, str], str] = {}
-
-
+@per_language
 def language_name(code: str) -> str:
-    """The name of an event language in the visitor's language, translated once per process."""
-    key = (get_language(), code)
-    name = _language_names.get(key)
-    if name is None:
-        name = _language_names[key] = str(LANGUAGE_NAMES.get(code, code))
-    return name
+    """The name of an event language in the visitor's language."""
+    return str(LANGUAGE_NAMES.get(code, code))
 
 
 def attach_activity_labels(events) -> None:

@@ -32,23 +32,18 @@ from matching import privacy_page
 from matching import wording as matching_wording
 from matching.regions import country_name
 from matching.structure_cache import page_url
+from matching.translated import per_language
 
-_translated: dict[tuple[str | None, str], Markup] = {}
 
-
+@per_language
 def translate(message: str) -> Markup:
     """`{{ _("…") }}`: the translation printed as written, like `{% translate %}`.
 
     `_("… %(name)s")|format(name=value)` then escapes the value only. (Jinja's own
     newstyle `_` applies `%` itself, which breaks that form, the one `makemessages` reads.)
-    Each message is looked up once per process and language, as Django loads its catalogues
-    once: a page prints a hundred.
+    Looked up once per process and language: a page prints a hundred.
     """
-    key = (translation.get_language(), message)
-    found = _translated.get(key)
-    if found is None:
-        found = _translated[key] = Markup(translation.gettext(message))  # noqa: S704 (ours)
-    return found
+    return Markup(translation.gettext(message))  # noqa: S704 (our own wording)
 
 
 @functools.cache

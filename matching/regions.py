@@ -1,9 +1,10 @@
 """Which side of the programme a country is on; the engine keeps its own copy so it stays Django-free."""
 
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
+
+from .translated import per_language
 
 BSR_COUNTRIES = ("DK", "EE", "FI", "DE", "IS", "LV", "LT", "NO", "PL", "SE")
 EAST_COUNTRIES = ("UA", "MD")
@@ -25,18 +26,15 @@ def region_of(country_code: str) -> str:
     raise ValueError(f"{country_code!r} is not a programme country")
 
 
-_names: dict[tuple[str | None, str], str] = {}
-
-
 def country_name(country) -> str:
     """The name of a country (a code, or django-countries' `Country`) in the active language.
 
     Looked up once per process and language: django-countries translates a name afresh
     on every use, and cards, filters and suggestions show dozens.
     """
-    code = getattr(country, "code", country) or ""
-    key = (get_language(), code)
-    name = _names.get(key)
-    if name is None:
-        name = _names[key] = str(countries.name(code))
-    return name
+    return _country_name(getattr(country, "code", country) or "")
+
+
+@per_language
+def _country_name(code: str) -> str:
+    return str(countries.name(code))

@@ -1,0 +1,23 @@
+"""Wording kept per language: each language gets its own, worked out once."""
+
+from django.utils.translation import get_language, gettext, override
+
+from matching.translated import per_language
+
+
+def test_each_language_gets_its_own_wording_worked_out_once():
+    calls = []
+
+    @per_language
+    def label(key: str) -> str:
+        calls.append((get_language(), key))
+        return gettext("Challenges")
+
+    with override("uk"):
+        ukrainian = label("challenges")
+        assert label("challenges") == ukrainian
+    with override("en"):
+        english = label("challenges")
+
+    assert english == "Challenges" and ukrainian not in ("", "Challenges")
+    assert calls == [("uk", "challenges"), ("en", "challenges")]
