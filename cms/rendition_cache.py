@@ -8,6 +8,7 @@ that generation: rows, as Wagtail's own cache keeps them, never rendered output.
 public read (the admin, previews, commands) nothing is kept and Wagtail reads the database.
 """
 
+import functools
 from typing import Any
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
@@ -16,21 +17,17 @@ from wagtail.images.models import Filter
 
 from matching.structure_cache import window_generation
 
-_filters: dict[str, Filter] = {}
 
-
+@functools.cache
 def image_filter(spec: str) -> Filter:
-    """The one `Filter` for `spec` in this process.
+    """The one `Filter` for `spec` in this process (specs are our templates' own).
 
     Wagtail builds a new one for every image shown, and parsing its operations inspects
     their signatures each time; a filter holds nothing but its spec.
     """
-    found = _filters.get(spec)
-    if found is None:
-        if not Filter.pipe_spec_pattern.match(spec):
-            raise ValueError(f"not an image filter spec: {spec!r}")
-        found = _filters.setdefault(spec, Filter(spec))
-    return found
+    if not Filter.pipe_spec_pattern.match(spec):
+        raise ValueError(f"not an image filter spec: {spec!r}")
+    return Filter(spec)
 
 
 class RenditionCache(LocMemCache):

@@ -115,9 +115,9 @@ def img_tag(rendition, extra: dict) -> Markup:
     }
     valued = sorted((k, v) for k, v in attrs.items() if v is not None and not isinstance(v, bool))
     flags = sorted(k for k, v in attrs.items() if v is True)
-    html = "".join(f' {_escape(k)}="{_escape(v)}"' for k, v in valued)
-    html += "".join(f" {_escape(k)}" for k in flags)
-    return Markup(f"<img{html}>")  # noqa: S704 (every part escaped)
+    markup = "".join(f' {_escape(k)}="{_escape(v)}"' for k, v in valued)
+    markup += "".join(f" {_escape(k)}" for k in flags)
+    return Markup(f"<img{markup}>")  # noqa: S704 (every part escaped)
 
 
 def _escape(value) -> str:

@@ -158,18 +158,19 @@ class PartnerFinderPage(RoutablePageMixin, MatchingPage):
             matches = list(City.objects.named_like(q).order_by("name")[:20]) if q else []
             context["matches"] = list(zip(matches, city_names(matches).values(), strict=True))
         if city is not None:
-            context["city"] = city
+            approved = city.status == CityStatus.APPROVED
             suggestions = []
-            if city.status == CityStatus.APPROVED:
+            if approved:
                 countries = self.partner_countries(city)
                 form.offer_countries(countries)
                 if data.get("country") and data["country"] not in countries:
                     context["filter_errors"] = True  # an old link: no partner is there
                     data = data | {"country": ""}
                 suggestions = self.filtered_suggestions(city, data)
+            # The city's name and its partners' in one query.
             names = city_names([city, *(s.partner for s in suggestions)])
-            context["city_name"] = names[city.pk]
-            if city.status == CityStatus.APPROVED:
+            context.update(city=city, city_name=names[city.pk])
+            if approved:
                 results = explained(suggestions, names=names)
                 context["results"] = with_reading(results, context["reading"])
         return TemplateResponse(request, self.template, context)
