@@ -9,8 +9,9 @@ class CmsConfig(AppConfig):
     def ready(self) -> None:
         from matching.privacy import register_holder
 
+        from . import cache_invalidation, database
         from .accessibility_feedback import AccessibilityFeedback
-        from .cache_invalidation import connect
 
-        connect()
+        cache_invalidation.connect()
+        database.connect()
         register_holder(AccessibilityFeedback)
