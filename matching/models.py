@@ -78,10 +78,6 @@ class CityQuerySet(models.QuerySet):
         City.objects.bulk_update(cities, ["search_names"], batch_size=500)
 
 
-#: City columns no card shows: what searches match and long text for the city's own page.
-CITY_CARD_DEFERRED = ("search_names", "cultural_pearls")
-
-
 class City(index.Indexed, ClusterableModel):
     name = models.CharField(
         _("name"), max_length=120, help_text=_("The city's own name, as written in its country.")
@@ -236,6 +232,14 @@ class City(index.Indexed, ClusterableModel):
         self.search_names = search_names([self.name, *texts])
         super().save(*args, **kwargs)
         self._loaded_status = self.status
+
+
+#: City columns a card shows: its name, link, country and size.
+CITY_CARD_FIELDS = ("id", "name", "slug", "country", "population")
+#: The others (search names, pearls, position, dates...) stay in the database for a card.
+CITY_CARD_DEFERRED = tuple(
+    field.name for field in City._meta.concrete_fields if field.name not in CITY_CARD_FIELDS
+)
 
 
 class CityChallenge(Orderable):

@@ -53,8 +53,8 @@ def _filtered_suggestions(
     chosen = iter(values)
     suggestions = (
         StoredSuggestion.objects.to_approved_partners_of(city_id)
-        .select_related("city", "partner")
-        .defer(*(f"{side}__{name}" for side in ("city", "partner") for name in CITY_CARD_DEFERRED))
+        .select_related("partner")
+        .defer("computed_at", *(f"partner__{name}" for name in CITY_CARD_DEFERRED))
     )
     if country:
         suggestions = suggestions.filter(partner__country=next(chosen))
@@ -185,13 +185,16 @@ class PartnerFinderPage(RoutablePageMixin, MatchingPage):
         """The city's best 20 suggestions within the filters (a kept query per set of filters)."""
         values = [str(data[name]) for name in ("country", "theme") if data.get(name)]
         band = data.get("band") if data.get("band") in POPULATION_BANDS else None
-        return _FILTERED_SUGGESTIONS(
+        suggestions = _FILTERED_SUGGESTIONS(
             city.pk,
             *values,
             country=bool(data.get("country")),
             theme=bool(data.get("theme")),
             band=band,
         )
+        for suggestion in suggestions:  # the city is at hand: not read again for each row
+            suggestion.city = city
+        return suggestions
 
     @path("introduce/<slug:city>/<slug:partner>/")
     def introduce(self, request, city: str, partner: str):
