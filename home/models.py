@@ -10,12 +10,13 @@ from wagtail.search import index
 from cms.blocks import BaseStreamBlock
 from cms.events import EventIndexPage, soonest_events
 from cms.stories import StoryIndexPage, latest_stories
+from matching.loaded_rows import PlainRowInit
 from matching.structure_cache import remember
 
 HOME_LISTING_LENGTH = 3
 
 
-class HomePage(Page):
+class HomePage(PlainRowInit, Page):
     tagline = models.CharField(
         _("tagline"),
         max_length=160,

@@ -19,6 +19,7 @@ from .contacts import (  # noqa: F401
     MessageTopic,
     ProgrammeMessage,
 )
+from .loaded_rows import PlainRowInit
 from .names import folded, search_names
 from .regions import PROGRAMME_COUNTRIES, Region, region_of
 from .rounds import PlannedPartnership, ShadowingRound  # noqa: F401
@@ -78,7 +79,7 @@ class CityQuerySet(models.QuerySet):
         City.objects.bulk_update(cities, ["search_names"], batch_size=500)
 
 
-class City(index.Indexed, ClusterableModel):
+class City(PlainRowInit, index.Indexed, ClusterableModel):
     name = models.CharField(
         _("name"), max_length=120, help_text=_("The city's own name, as written in its country.")
     )

@@ -32,6 +32,7 @@ from .forms import (
     IntroductionForm,
 )
 from .kept_queries import KeptQuery
+from .loaded_rows import PlainRowInit
 from .models import (
     CITY_CARD_DEFERRED,
     City,
@@ -91,7 +92,7 @@ def confirmation(request, template: str, context: dict) -> TemplateResponse:
     return response
 
 
-class MatchingPage(Page):
+class MatchingPage(PlainRowInit, Page):
     intro = RichTextField(
         _("introduction"),
         blank=True,
