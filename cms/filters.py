@@ -54,14 +54,14 @@ class StoryFilterForm(ListingFilterForm):
 
     def set_choices(self, *, pairs: list[tuple[str, int]]) -> None:
         """`pairs`: the (country, year) of each story listed, from `country_year_pairs`."""
-        self.fields["challenge"].choices = term_choices(Challenge, ANY)
-        self.fields["theme"].choices = term_choices(CultureTheme, ANY)
-        self.fields["role"].choices = term_choices(CultureRole, ANY)
+        self.offer("challenge", term_choices(Challenge, ANY))
+        self.offer("theme", term_choices(CultureTheme, ANY))
+        self.offer("role", term_choices(CultureRole, ANY))
         codes = sorted({code for code, _year in pairs if code})
         years = sorted({year for _code, year in pairs if year})
         named = sorted(((code, country_name(code)) for code in codes), key=lambda c: c[1])
-        self.fields["country"].choices = [("", ANY), *named]
-        self.fields["year"].choices = [("", ANY), *((str(y), str(y)) for y in reversed(years))]
+        self.offer("country", [("", ANY), *named])
+        self.offer("year", [("", ANY), *((str(y), str(y)) for y in reversed(years))])
 
     @staticmethod
     def country_year_pairs(stories: QuerySet) -> QuerySet:
@@ -98,14 +98,12 @@ class LabFilterForm(ListingFilterForm):
     theme = forms.ChoiceField(label=_("Culture theme in the conclusions"), required=False)
 
     def set_choices(self, *, labs: QuerySet, formats, attendances) -> None:
-        self.fields["format"].choices = [("", ANY), *formats]
-        self.fields["attendance"].choices = [("", ANY), *attendances]
+        self.offer("format", [("", ANY), *formats])
+        self.offer("attendance", [("", ANY), *attendances])
         years = {d.year for d in distinct_values(labs, "date")}
-        self.fields["year"].choices = [("", ANY)] + [
-            (str(y), str(y)) for y in sorted(years, reverse=True)
-        ]
-        self.fields["challenge"].choices = term_choices(Challenge, ANY)
-        self.fields["theme"].choices = term_choices(CultureTheme, ANY)
+        self.offer("year", [("", ANY), *((str(y), str(y)) for y in sorted(years, reverse=True))])
+        self.offer("challenge", term_choices(Challenge, ANY))
+        self.offer("theme", term_choices(CultureTheme, ANY))
 
     def apply(self, queryset: QuerySet, conclusions: QuerySet | None = None) -> QuerySet:
         f = self.active
@@ -139,9 +137,9 @@ class EventFilterForm(ListingFilterForm):
     language = forms.ChoiceField(label=_("Language"), required=False)
 
     def set_choices(self, *, attendances, languages) -> None:
-        self.fields["activity"].choices = term_choices(ActivityType, ANY)
-        self.fields["attendance"].choices = [("", ANY), *attendances]
-        self.fields["language"].choices = [("", ANY), *languages]
+        self.offer("activity", term_choices(ActivityType, ANY))
+        self.offer("attendance", [("", ANY), *attendances])
+        self.offer("language", [("", ANY), *languages])
 
     @property
     def past(self) -> bool:

@@ -332,10 +332,11 @@ class FinderForm(VisitorForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.offer_countries(PROGRAMME_COUNTRIES)
-        self.fields["theme"].choices = [("", _("Any theme")), *term_choices(CultureTheme)]
+        self.offer("theme", [("", _("Any theme")), *term_choices(CultureTheme)])
 
     def offer_countries(self, codes) -> None:
         """List only these countries, e.g. those the chosen city's partners are in."""
-        self.fields["country"].choices = [("", _("Any country"))] + [
-            (code, country_name(code)) for code in sorted(codes)
-        ]
+        self.offer(
+            "country",
+            [("", _("Any country")), *((code, country_name(code)) for code in sorted(codes))],
+        )

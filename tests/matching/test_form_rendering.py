@@ -37,3 +37,19 @@ def test_a_select_reads_as_django_draws_it(data):
         assert 'aria-invalid="true"' not in str(ours["plain"])
     if data and data["plain"] == "unknown":
         assert 'aria-invalid="true"' in str(ours["plain"])
+
+
+@pytest.mark.parametrize(
+    ("chosen", "valid"), [("fi", True), ("ua", True), ("Nordic", False), ("xx", False)]
+)
+def test_offered_choices_check_and_draw_as_assigned_ones(chosen, valid):
+    choices = [("", "Any"), ("Nordic", [("se", "Sweden"), ("fi", "Finland")]), ("ua", "Ukraine")]
+    offered, assigned = Sample({"grouped": chosen}), Sample({"grouped": chosen})
+    offered.offer("grouped", choices)
+    assigned.fields["grouped"].choices = choices
+
+    assert offered.is_valid() is assigned.is_valid() is False  # "plain" and "number" missing
+    assert ("grouped" not in offered.errors) is valid
+    assert offered.errors == assigned.errors
+    assert str(offered["grouped"]) == str(assigned["grouped"])
+    assert len(offered.fields["grouped"].choices) == 3
