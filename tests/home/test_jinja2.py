@@ -1,10 +1,16 @@
-"""The public templates' own image tag prints exactly what Wagtail's does."""
+"""The public templates' own image tag and dates print exactly what Wagtail and Django do."""
+
+import datetime as dt
 
 import pytest
+from django.template import defaultfilters
+from django.templatetags.tz import do_timezone
+from django.utils import translation
+from django.utils.timezone import template_localtime
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
-from home.jinja2 import image, img_tag
+from home.jinja2 import date, image, img_tag
 
 pytestmark = pytest.mark.django_db
 
@@ -43,3 +49,24 @@ def test_templates_read_dict_keys_and_methods_as_jinja_does():
     assert template.render(d={"name": "Kiel"}, o=SimpleNamespace(name="Cahul")) == (
         "Kiel|name=Kiel;|Cahul|Kiel"
     )
+
+
+@pytest.mark.parametrize("language", ["en", "uk", "ro"])
+@pytest.mark.parametrize("fmt", ["j E Y", "j E Y, H:i", "Y-m-d", "c", None])
+def test_dates_read_as_djangos_date_filter_writes_them(language, fmt):
+    night = dt.datetime(2027, 3, 27, 23, 5, tzinfo=dt.UTC)
+    values = [
+        do_timezone(night, "Europe/Kyiv"),  # an event's own zone: the 28th, 01:05
+        night,  # shown in the site's zone
+        dt.datetime(2026, 12, 3, 9, 30),  # naive
+        dt.date(2026, 5, 1),
+        None,
+        "",
+    ]
+    with translation.override(language):
+        for value in values:
+            if type(value) is dt.date and fmt in ("j E Y, H:i", "c"):
+                continue  # Django refuses an hour for a day alone
+            assert date(value, fmt) == defaultfilters.date(template_localtime(value), fmt)
+    with translation.override("uk"):
+        assert date(do_timezone(night, "Europe/Kyiv"), "j E Y, H:i") == "28 березня 2027, 01:05"
