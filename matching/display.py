@@ -51,7 +51,9 @@ def explained(
     by_name = {c.name: names[c.pk] for c in cities}
     challenge_labels = term_labels(Challenge, language or get_language())
     # Translated once for the listing, not once per suggestion.
-    component_labels = {n: component_label(n) for s in suggestions for n in s.components}
+    component_labels = {
+        n: component_label(n) for n in {n for s in suggestions for n in s.components}
+    }
     return [
         {
             "suggestion": s,
