@@ -10,7 +10,7 @@ from django.db.models import Model, QuerySet, Value
 from wagtail.images import get_image_model
 from wagtail.images.models import AbstractImage
 
-from matching.kept_queries import KeptQuery
+from matching.kept_queries import KeptListing, KeptQuery
 from matching.taxonomy import TaxonomyTerm, term_labels
 
 PER_PAGE = 12
@@ -18,6 +18,8 @@ PER_PAGE = 12
 
 def paginate(request, items, per_page: int = PER_PAGE) -> PaginatorPage:
     """One page of `items`; a missing, malformed or out-of-range ?page= never fails."""
+    if isinstance(items, KeptListing) and request.GET.get("page", "1") == "1":
+        items.read_first(per_page)
     paginator = Paginator(items, per_page)
     page = paginator.get_page(request.GET.get("page"))
     page.elided_range = list(paginator.get_elided_page_range(page.number, on_each_side=2))

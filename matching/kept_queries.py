@@ -66,19 +66,39 @@ class KeptQuery:
 
 
 class KeptListing:
-    """A kept query's results for Django's Paginator: the count and each page run kept."""
+    """A kept query's results for Django's Paginator: the count and each page run kept.
+
+    `read_first(n)` reads the first page before the Paginator counts: when it holds fewer
+    than `n` rows it is the whole listing, and no count query is needed (a filtered list
+    often fits on one page).
+    """
 
     def __init__(self, query: KeptQuery, *args: Argument, **fixed: Hashable):
         self.query, self.args, self.fixed = query, args, fixed
+        self._first: list[Any] | None = None
+        self._first_asked = 0
+
+    def read_first(self, n: int) -> None:
+        self._first, self._first_asked = self[0:n], n
+
+    def _whole(self) -> list[Any] | None:
+        if self._first is not None and len(self._first) < self._first_asked:
+            return self._first
+        return None
 
     def count(self) -> int:
-        return self.query.count(*self.args, **self.fixed)
+        whole = self._whole()
+        return len(whole) if whole is not None else self.query.count(*self.args, **self.fixed)
 
     def __len__(self) -> int:
         return self.count()
 
     def __getitem__(self, rows: slice) -> list[Any]:
-        return self.query.window(rows.start or 0, rows.stop, *self.args, **self.fixed)
+        start, stop = rows.start or 0, rows.stop
+        first = self._first
+        if first is not None and (stop <= self._first_asked or self._whole() is not None):
+            return first[start:stop]
+        return self.query.window(start, stop, *self.args, **self.fixed)
 
 
 class _Compiled:

@@ -134,5 +134,7 @@ def test_every_page_type_keeps_a_fixed_query_budget(
     small = {name: count_queries(client, url) for name, url in urls.items()}
     site.add(10)
     large = {name: count_queries(client, url) for name, url in urls.items()}
-    assert large == small
+    # The filtered story list now fills its first page: only then is it counted with a query
+    # (a short first page is the whole list, KeptListing.read_first).
+    assert large == small | {"story index": small["story index"] + 1}
     assert {name: n for name, n in large.items() if n > BUDGETS[name]} == {}

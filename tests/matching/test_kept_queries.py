@@ -109,6 +109,32 @@ def test_a_kept_listing_pages_and_counts_like_the_queryset_it_stands_for():
     assert Paginator(KeptListing(towns, "MD"), 3).page(1).object_list == []
 
 
+@pytest.mark.parametrize(
+    ("per_page", "queries", "count", "names"),
+    [
+        (5, 1, 4, ["Town 00", "Town 02", "Town 04", "Town 06"]),  # all on the first page
+        (4, 2, 4, ["Town 00", "Town 02", "Town 04", "Town 06"]),  # exactly full: counted
+        (2, 2, 4, ["Town 00", "Town 02"]),
+    ],
+)
+def test_a_first_page_read_ahead_counts_a_short_listing_without_a_count(
+    per_page, queries, count, names
+):
+    for n in range(7):
+        CityFactory(name=f"Town {n:02}", country="SE" if n % 2 else "DE")
+    towns = KeptQuery(lambda country: City.objects.filter(country=country).order_by("name"))
+    listing = KeptListing(towns, "DE")
+
+    with CaptureQueriesContext(connection) as captured:
+        listing.read_first(per_page)
+        pages = Paginator(listing, per_page)
+        first = pages.page(1)
+        assert (pages.count, [c.name for c in first.object_list]) == (count, names)
+    assert len(captured) == queries
+    if pages.num_pages == 2:
+        assert [c.name for c in pages.page(2).object_list] == ["Town 04", "Town 06"]
+
+
 @pytest.mark.django_db(transaction=True)
 def test_a_query_kept_in_one_thread_runs_in_another():
     CityFactory(name="Kiel", country="DE")
