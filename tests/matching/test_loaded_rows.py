@@ -23,7 +23,14 @@ def test_a_page_read_from_the_database_is_the_page_that_was_saved(home_page):
     assert (read.title, read.slug, read.url_path) == (saved.title, saved.slug, saved.url_path)
     assert read.content_type == ContentType.objects.get_for_model(StoryPage)
     assert read._state.adding is False
-    assert StoryPage.objects.defer("summary").get(pk=saved.pk).summary == saved.summary
+    carded = StoryPage.objects.defer("summary", "year", "seo_title").get(pk=saved.pk)
+    assert (carded.title, carded.country, carded.city_id) == (
+        saved.title,
+        saved.country,
+        saved.city_id,
+    )
+    assert carded.get_deferred_fields() == {"summary", "year", "seo_title"}
+    assert (carded.summary, carded.year) == (saved.summary, saved.year)  # read when asked
 
 
 def test_a_new_page_still_gets_its_content_type_and_menu_default():
