@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable
 
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils.translation import get_language
 from wagtail.models import Page
 
@@ -19,13 +20,22 @@ def city_names(cities: Iterable[City], language: str | None = None) -> dict[int,
     return names
 
 
+def _names_in(language: str) -> QuerySet:
+    return CityText.objects.filter(locale__language_code=language).exclude(name="")
+
+
 _NAMES_IN = KeptQuery(
-    lambda ids, language: (
-        CityText.objects.filter(city_id__in=ids, locale__language_code=language)
-        .exclude(name="")
-        .values_list("city_id", "name")
-    )
+    lambda ids, language: _names_in(language).filter(city_id__in=ids).values_list("city_id", "name")
 )
+
+
+def name_in(language: str, city: str = "pk") -> Subquery:
+    """The name in `language` of the city in column `city`, as a column of the query it joins.
+
+    For a listing that shows names: no query of their own. None where the city has no
+    name in that language (show its own name then, as `city_names` does).
+    """
+    return Subquery(_names_in(language).filter(city_id=OuterRef(city)).values("name")[:1])
 
 
 def city_description(city: City, language: str | None = None) -> str:

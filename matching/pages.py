@@ -19,6 +19,7 @@ from .display import (
     city_description,
     city_names,
     explained,
+    name_in,
     profile_labels,
     section_url,
     with_reading,
@@ -49,13 +50,14 @@ from .withdrawal import record_for, withdrawal_token
 
 
 def _filtered_suggestions(
-    city_id: int, *values: str, country: bool, theme: bool, band: str | None
+    city_id: int, language: str, *values: str, country: bool, theme: bool, band: str | None
 ) -> QuerySet:
     chosen = iter(values)
     suggestions = (
         StoredSuggestion.objects.to_approved_partners_of(city_id)
         .select_related("partner")
         .defer("computed_at", *(f"partner__{name}" for name in CITY_CARD_DEFERRED))
+        .annotate(partner_name=name_in(language, "partner_id"))
     )
     if country:
         suggestions = suggestions.filter(partner__country=next(chosen))
@@ -71,7 +73,9 @@ def _filtered_suggestions(
 
 
 _FILTERED_SUGGESTIONS = KeptQuery(_filtered_suggestions)
-_CITY_BY_SLUG = KeptQuery(lambda slug: City.objects.filter(slug=slug)[:1])
+_CITY_BY_SLUG = KeptQuery(
+    lambda slug, language: City.objects.filter(slug=slug).annotate(name_here=name_in(language))[:1]
+)
 _PARTNER_COUNTRIES = KeptQuery(
     lambda city_id: (
         StoredSuggestion.objects.to_approved_partners_of(city_id)
@@ -152,7 +156,8 @@ class PartnerFinderPage(RoutablePageMixin, MatchingPage):
             form.is_valid()
             context["form"] = form
         data = form.cleaned_data if form.is_bound else {}
-        city = next(iter(_CITY_BY_SLUG(data["city"])), None) if data.get("city") else None
+        language = get_language()
+        city = next(iter(_CITY_BY_SLUG(data["city"], language)), None) if data.get("city") else None
         if city is None and (data.get("q") or data.get("city")):
             # A search, or an old or mistyped city link (no match: say so, offer the search).
             q = data.get("q")
@@ -167,9 +172,10 @@ class PartnerFinderPage(RoutablePageMixin, MatchingPage):
                 if data.get("country") and data["country"] not in countries:
                     context["filter_errors"] = True  # an old link: no partner is there
                     data = data | {"country": ""}
-                suggestions = self.filtered_suggestions(city, data)
-            # The city's name and its partners' in one query.
-            names = city_names([city, *(s.partner for s in suggestions)])
+                suggestions = self.filtered_suggestions(city, data, language)
+            # The names in the visitor's language came with the city and its suggestions.
+            names = {city.pk: city.name_here or city.name}
+            names |= {s.partner_id: s.partner_name or s.partner.name for s in suggestions}
             context.update(city=city, city_name=names[city.pk])
             if approved:
                 results = explained(suggestions, names=names)
@@ -182,12 +188,16 @@ class PartnerFinderPage(RoutablePageMixin, MatchingPage):
         return set(_PARTNER_COUNTRIES(city.pk))
 
     @staticmethod
-    def filtered_suggestions(city: City, data: dict) -> list[StoredSuggestion]:
-        """The city's best 20 suggestions within the filters (a kept query per set of filters)."""
+    def filtered_suggestions(city: City, data: dict, language: str) -> list[StoredSuggestion]:
+        """The city's best 20 suggestions within the filters (a kept query per set of filters).
+
+        Each with `partner_name`, the partner's name in `language` (None: its own name).
+        """
         values = [str(data[name]) for name in ("country", "theme") if data.get(name)]
         band = data.get("band") if data.get("band") in POPULATION_BANDS else None
         suggestions = _FILTERED_SUGGESTIONS(
             city.pk,
+            language,
             *values,
             country=bool(data.get("country")),
             theme=bool(data.get("theme")),

@@ -15,6 +15,7 @@ from matching.models import (
     StoredSuggestion,
 )
 from matching.services import recompute_suggestions
+from tests.html_pages import texts
 
 from .factories import CityFactory
 
@@ -317,6 +318,23 @@ def test_finder_filters_partners_by_size(client, site):
         "/en/partner-finder/", {"city": "md-cahul", "band": "large"}
     ).content.decode()
     assert "Kiel" in large and "Härnösand" not in large
+
+
+def test_finder_names_the_city_and_its_partners_in_the_visitors_language(client, site):
+    City.objects.filter(slug="md-cahul").update(status=CityStatus.APPROVED)
+    recompute_suggestions()
+    ukrainian, _ = Locale.objects.get_or_create(language_code="uk")
+    for slug, name in (("md-cahul", "Кагул"), ("se-harnosand", "Гернесанд")):
+        CityText.objects.create(city=City.objects.get(slug=slug), locale=ukrainian, name=name)
+
+    ukrainian_page = client.get("/uk/partner-finder/", {"city": "md-cahul"})
+    assert texts(ukrainian_page, "#results-heading") == ["Партнери для міста Кагул"]
+    # Kiel has no Ukrainian name: it keeps its own.
+    assert set(texts(ukrainian_page, ".suggestion .card__title")) == {"Гернесанд", "Kiel"}
+    assert "Гернесанд" in " ".join(texts(ukrainian_page, ".reasons li"))
+    english_page = client.get("/en/partner-finder/", {"city": "md-cahul"})
+    assert texts(english_page, "#results-heading") == ["Partners for Cahul"]
+    assert set(texts(english_page, ".suggestion .card__title")) == {"Härnösand", "Kiel"}
 
 
 def test_finder_offers_only_countries_its_partners_are_in(client, site):
