@@ -22,7 +22,7 @@ from .choices import EVENT_LANGUAGES, EVENT_TIME_ZONES, Attendance
 from .event_form import EventPageForm, language_list_formfield
 from .filters import EventFilterForm
 from .listing import PER_PAGE, paginate
-from .page_base import ContentPage, default_locale_terms, sample_panel
+from .page_base import PAGE_CARD_DEFERRED, ContentPage, default_locale_terms, sample_panel
 from .structured_data import event_data
 
 LANGUAGE_NAMES = dict(EVENT_LANGUAGES)
@@ -71,7 +71,7 @@ class EventIndexPage(ContentPage):
         return (
             public(EventPage.objects.child_of(self).live())
             .select_related("activity_type")
-            .defer("body")  # read (and parsed) only on the event's own page
+            .defer("body", *PAGE_CARD_DEFERRED)  # the body: read (and parsed) on its own page
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -261,7 +261,9 @@ def upcoming_events(locale, limit: int | None = None, private: tuple[str, ...] |
     return events[:limit] if limit else events
 
 
-_SOONEST_EVENTS = KeptQuery(upcoming_events)
+_SOONEST_EVENTS = KeptQuery(
+    lambda locale_id, **fixed: upcoming_events(locale_id, **fixed).defer(*PAGE_CARD_DEFERRED)
+)
 
 
 def soonest_events(locale, limit: int) -> list[EventPage]:

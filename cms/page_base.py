@@ -24,6 +24,28 @@ def default_locale_terms():
     return models.Q(locale__language_code=settings.LANGUAGE_CODE)
 
 
+#: Page columns no card reads: revisions, publishing schedule, locks, owner, SEO text.
+PAGE_CARD_DEFERRED = (
+    "numchild",
+    "latest_revision",
+    "has_unpublished_changes",
+    "last_published_at",
+    "live_revision",
+    "go_live_at",
+    "expire_at",
+    "expired",
+    "locked",
+    "locked_at",
+    "locked_by",
+    "draft_title",
+    "owner",
+    "latest_revision_created_at",
+    "show_in_menus",
+    "seo_title",
+    "search_description",
+)
+
+
 class ContentPage(PlainRowInit, Page):
     """An abstract base: sample flag, summary for cards and search, JSON-LD hook."""
 

@@ -20,7 +20,7 @@ from .blocks import RICH_TEXT_FEATURES, BaseStreamBlock, KeyFigureBlock
 from .countries import ProgrammeCountries
 from .filters import StoryFilterForm
 from .listing import PER_PAGE, attach_labels, attach_renditions, paginate
-from .page_base import ContentPage, default_locale_terms, sample_panel
+from .page_base import PAGE_CARD_DEFERRED, ContentPage, default_locale_terms, sample_panel
 from .partners import PartnerOrganisation, localized_partners
 from .structured_data import article_data
 
@@ -34,7 +34,13 @@ TAXONOMY_FIELDS = {
 #: The spec of a card's image, as `components/story_card.html` asks for it.
 CARD_IMAGE = "fill-640x360"
 #: What a card never shows: a story's long content, read (and parsed) only on its own page.
-CARD_DEFERRED = ("body", "lessons", "results", *(f"city__{n}" for n in CITY_CARD_DEFERRED))
+CARD_DEFERRED = (
+    *PAGE_CARD_DEFERRED,
+    "body",
+    "lessons",
+    "results",
+    *(f"city__{n}" for n in CITY_CARD_DEFERRED),
+)
 # What a story card shows, read for the whole page of a listing at once.
 CARD_TAXONOMY = {
     name: TAXONOMY_FIELDS[name] for name in ("challenges", "culture_themes", "culture_roles")
