@@ -37,6 +37,17 @@ def test_admin_login_locks_out_after_repeated_failures(client, home_page, django
     assert client.get("/admin/").status_code == 302  # still not logged in
 
 
+def test_the_admin_sends_no_editors_address_to_an_avatar_service(
+    client, home_page, django_user_model
+):
+    editor = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw")
+    client.force_login(editor)
+    for address in ("/admin/", f"/admin/pages/{home_page.pk}/edit/", "/admin/account/"):
+        html = client.get(address).content.decode()
+        assert "gravatar" not in html.lower(), address
+        assert "default-user-avatar" in html, address  # Wagtail's own picture instead
+
+
 def test_unknown_host_gets_400(client, home_page):
     assert client.get("/en/", HTTP_HOST="evil.example").status_code == 400
 

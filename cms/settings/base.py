@@ -286,6 +286,9 @@ CONTACT_RETENTION_MONTHS = env("CONTACT_RETENTION_MONTHS")
 
 WAGTAIL_SITE_NAME = "RESCOM"
 WAGTAILADMIN_BASE_URL = env("SITE_BASE_URL")
+# No Gravatar: the admin would send a hash of each editor's e-mail address to gravatar.com
+# on every page, and wait on the Internet for it. Editors get Wagtail's own default avatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "cms.search_backend",

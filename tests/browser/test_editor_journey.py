@@ -20,8 +20,19 @@ TITLE = "Dubno's library opens its courtyard"
 TITLE_RO = "Biblioteca din Dubno își deschide curtea"
 
 
-def write_story(page: Page, index_id: int) -> None:
+def open_new_story(page: Page, index_id: int) -> None:
+    """The editor's form, once Wagtail watches it for changes.
+
+    Wagtail takes the form as it stands two seconds after it loads as the unchanged state:
+    whatever is typed before then would count as unchanged, and never be autosaved.
+    """
     page.goto(f"/admin/pages/add/cms/storypage/{index_id}/")
+    form = page.locator("[data-edit-form]")
+    expect(form).to_have_attribute("data-w-unsaved-has-edits-value", "false")
+
+
+def write_story(page: Page, index_id: int) -> None:
+    open_new_story(page, index_id)
     page.locator("#id_title").fill(TITLE)
     page.locator("#id_summary").fill(
         "Summer readings in the courtyard brought neighbours together."
@@ -118,7 +129,7 @@ def log_in_by_keyboard(page: Page, username: str) -> None:
 
 
 def write_story_by_keyboard(page: Page, index_id: int) -> None:
-    page.goto(f"/admin/pages/add/cms/storypage/{index_id}/")
+    open_new_story(page, index_id)
     tab_to(page, "#id_title")
     page.keyboard.type(KEYBOARD_TITLE)
     tab_to(page, "#id_summary")
