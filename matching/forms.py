@@ -332,11 +332,13 @@ class FinderForm(VisitorForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.offer_countries(PROGRAMME_COUNTRIES)
-        self.offer("theme", [("", _("Any theme")), *term_choices(CultureTheme)])
+        # Labels translated now: a lazy one is translated again each time it is printed.
+        self.offer("band", [(value, str(label)) for value, label in BAND_CHOICES])
+        self.offer("theme", [("", str(_("Any theme"))), *term_choices(CultureTheme)])
 
     def offer_countries(self, codes) -> None:
         """List only these countries, e.g. those the chosen city's partners are in."""
         self.offer(
             "country",
-            [("", _("Any country")), *((code, country_name(code)) for code in sorted(codes))],
+            [("", str(_("Any country"))), *((code, country_name(code)) for code in sorted(codes))],
         )

@@ -3,7 +3,9 @@
     python -m benchmarks.web [--seconds 10] [--connections 16] [--workers 4]
 
 Creates its own PostgreSQL databases, serves each site with gunicorn on 127.0.0.1 and
-measures every URL with wrk; servers and databases are removed at the end, even on error.
+measures every URL with wrk, each of our pages right after the reference its target is set
+against (the plain view with caching on, the bare home with caching off); servers and
+databases are removed at the end, even on error.
 """
 
 import argparse
@@ -23,17 +25,42 @@ OUR_PORT = int(os.environ.get("BENCH_PORT", "8101"))
 PEER_PORT = OUR_PORT + 1
 
 
-def serve_and_measure(server: Gunicorn, urls: dict[str, str], args) -> dict[str, Result]:
-    try:
-        server.wait_ready(next(iter(urls.values())))
-        base = f"http://127.0.0.1:{server.port}"
+#: The reference each configuration's target is set against: measured turn about with our pages.
+TARGET_REFERENCE = {True: "ceiling", False: "peer"}
+REFERENCE_PATHS = {"peer": "/", "ceiling": "/plain/"}
+
+
+class Turns:
+    """Our pages and a reference measured turn about: reference, page, reference, page...
+
+    The machine's speed drifts over minutes; a page set against the reference measured
+    right before it is compared at the same speed. The other reference is given as the
+    median of its own turns.
+    """
+
+    def __init__(self, reference_base: str, args):
+        self.reference_base, self.args = reference_base, args
+        self.references: dict[str, list[Result]] = {"peer": [], "ceiling": []}
+
+    def measure(self, url: str) -> Result:
+        return measure(url, self.args.seconds, self.args.connections)
+
+    def pages(self, base: str, urls: dict[str, str], reference: str) -> dict[str, tuple]:
+        """Each page's result and the reference's right before it."""
         results = {}
         for name, path in urls.items():
-            results[name] = measure(base + path, args.seconds, args.connections)
-            print(f"  {name:<24} {_row(results[name])}", flush=True)
+            before = self.measure(self.reference_base + REFERENCE_PATHS[reference])
+            self.references[reference].append(before)
+            results[name] = (self.measure(base + path), before)
+            print(
+                f"  {name:<24} {_row(results[name][0])}   ({reference} {before.rps:.0f})",
+                flush=True,
+            )
         return results
-    finally:
-        server.stop()
+
+    def median(self, reference: str) -> Result:
+        runs = sorted(self.references[reference], key=lambda r: r.rps)
+        return runs[len(runs) // 2]
 
 
 def _row(r: Result) -> str:
@@ -41,21 +68,23 @@ def _row(r: Result) -> str:
     return f"{r.rps:8.0f} req/s  p50 {r.p50:6.1f}  p90 {r.p90:6.1f}  p99 {r.p99:6.1f} ms{errors}"
 
 
-def table(title: str, ours: dict[str, Result], peer: Result, ceiling: Result) -> str:
+def table(title: str, ours: dict[str, tuple], reference: str, turns: Turns) -> str:
+    """Rows of our pages, then the references (medians of their turns)."""
     lines = [
         f"\n{title}",
         "| page | req/s | p50 ms | p90 ms | p99 ms | x bare Wagtail | x plain Django |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
-    rows = [
-        *ours.items(),
-        ("bare Wagtail home (peer)", peer),
-        ("plain Django view (ceiling)", ceiling),
+    medians = {name: turns.median(name) for name in REFERENCE_PATHS}
+    rows = [(name, r, {**medians, reference: before}) for name, (r, before) in ours.items()]
+    rows += [
+        ("bare Wagtail home (peer)", medians["peer"], medians),
+        ("plain Django view (ceiling)", medians["ceiling"], medians),
     ]
-    for name, r in rows:
+    for name, r, against in rows:
         lines.append(
             f"| {name} | {r.rps:.0f} | {r.p50:.1f} | {r.p90:.1f} | {r.p99:.1f} "
-            f"| {r.rps / peer.rps:.2f} | {r.rps / ceiling.rps:.2f} |"
+            f"| {r.rps / against['peer'].rps:.2f} | {r.rps / against['ceiling'].rps:.2f} |"
             + (f" errors: {r.errors}" if r.errors else "")
         )
     return "\n".join(lines)
@@ -79,6 +108,7 @@ def main(argv: list[str] | None = None) -> None:
     # A SIGTERM unwinds like Ctrl-C, so the finally below stops servers and drops databases.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     with tempfile.TemporaryDirectory(prefix="rescom-webbench-") as tmp:
+        servers: list[Gunicorn] = []
         try:
             print("Setting up our site and the bare Wagtail site ...", flush=True)
             if not (args.reuse_databases and database_exists(OUR_DB)):
@@ -94,18 +124,26 @@ def main(argv: list[str] | None = None) -> None:
                 f"{args.seconds} s per URL, {os.cpu_count()} CPUs",
                 flush=True,
             )
-            print("References:", flush=True)
             peer = Gunicorn("peer.wsgi", PEER_PORT, args.workers, peer_dir, peer_env, Path(tmp))
-            refs = serve_and_measure(peer, {"peer": "/", "ceiling": "/plain/"}, args)
+            servers = [peer]
+            peer.wait_ready("/")
+            turns = Turns(f"http://127.0.0.1:{PEER_PORT}", args)
             measured = {}
             for cached in (True, False):
-                print(f"Our site, page cache {'on' if cached else 'off'}:", flush=True)
+                reference = TARGET_REFERENCE[cached]
+                state = "on" if cached else "off"
+                print(f"Our site, page cache {state}, turn about with the {reference}:", flush=True)
                 env = site_env(OUR_DB, args.cache_url, page_cache=cached)
                 server = Gunicorn("cms.wsgi", OUR_PORT, args.workers, ROOT, env, Path(tmp))
-                measured[cached] = serve_and_measure(server, targets, args)
+                servers.append(server)
+                server.wait_ready(next(iter(targets.values())))
+                measured[cached] = turns.pages(f"http://127.0.0.1:{OUR_PORT}", targets, reference)
+                server.stop()
             for cached, title in ((True, "Caching on"), (False, "Caching off")):
-                print(table(title, measured[cached], refs["peer"], refs["ceiling"]))
+                print(table(title, measured[cached], TARGET_REFERENCE[cached], turns))
         finally:
+            for server in servers:
+                server.stop()
             for name in (OUR_DB, PEER_DB):
                 if not args.reuse_databases:
                     drop_database(name)
