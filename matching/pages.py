@@ -44,7 +44,7 @@ from .models import (
 )
 from .regions import PROGRAMME_COUNTRIES
 from .registration import register_city
-from .structure_cache import public, remember_for_host
+from .structure_cache import public, remember, remember_for_host
 from .submissions import accept_submission, stored_before
 from .withdrawal import record_for, withdrawal_token
 
@@ -184,8 +184,12 @@ class PartnerFinderPage(RoutablePageMixin, MatchingPage):
 
     @staticmethod
     def partner_countries(city: City) -> set[str]:
-        """The countries the city's suggested partners are in: the only useful country filters."""
-        return set(_PARTNER_COUNTRIES(city.pk))
+        """The countries the city's suggested partners are in: the only useful country filters.
+
+        Kept per process as the site's structure is (a few codes for each city): a new
+        computation of the suggestions, or a partner's change, moves the generation.
+        """
+        return remember(("partner-countries", city.pk), lambda: set(_PARTNER_COUNTRIES(city.pk)))
 
     @staticmethod
     def filtered_suggestions(city: City, data: dict, language: str) -> list[StoredSuggestion]:

@@ -46,7 +46,7 @@ BUDGETS = {
     "partners": 2,
     "standard": 1,
     "search": 5,  # one more where the backend has no stemmer: the title-prefix pass
-    "partner finder": 4,  # one for the countries its partners are in (the country filter)
+    "partner finder": 3,  # the city, its suggestions (with names), the page
     "city": 12,
     "city index": 4,
     "story feed": 4,

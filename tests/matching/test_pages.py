@@ -353,6 +353,23 @@ def test_finder_offers_only_countries_its_partners_are_in(client, site):
     assert "have been ignored" in html and "Härnösand" in html
 
 
+def test_finder_country_filter_follows_the_partners_at_once(client, site):
+    City.objects.filter(slug="md-cahul").update(status=CityStatus.APPROVED)
+    recompute_suggestions()
+
+    def offered() -> set[str]:
+        html = client.get("/en/partner-finder/", {"city": "md-cahul"}).content.decode()
+        return set(re.findall(r'<option value="([A-Z]{2})"', html))
+
+    assert offered() == {"SE", "DE"}
+    tartu = CityFactory(name="Tartu", slug="ee-tartu", country="EE", challenges={"ageing": 2})
+    recompute_suggestions()
+    assert offered() == {"SE", "DE", "EE"}
+    tartu.status = CityStatus.DRAFT  # taken back by staff: no longer suggested
+    tartu.save()
+    assert offered() == {"SE", "DE"}
+
+
 @pytest.mark.parametrize("code", ["DE", "de"])
 def test_finder_filters_partners_by_country_in_any_case(client, site, code):
     City.objects.filter(slug="md-cahul").update(status=CityStatus.APPROVED)
