@@ -11,6 +11,7 @@ from wagtail.images import get_image_model
 from wagtail.images.models import AbstractImage
 
 from matching.kept_queries import KeptListing, KeptQuery
+from matching.structure_cache import keep, recall
 from matching.taxonomy import TaxonomyTerm, term_labels
 
 PER_PAGE = 12
@@ -41,25 +42,32 @@ def slug_labels(slugs: Iterable[str], model: type[TaxonomyTerm]) -> list[dict]:
 
 
 def attach_renditions(images: Iterable[AbstractImage | None], spec: str) -> None:
-    """Give each image its renditions for `spec` (the cards' one), in one kept query.
+    """Give each image its renditions for `spec` (the cards' one), read in one kept query.
 
     Set as Wagtail's `prefetched_renditions`: a spec not read here is looked up as usual.
+    Within a public read the rows are kept per process under the content generation, as
+    `cms.rendition_cache` keeps Wagtail's own lookups: a changed image or a removed
+    rendition moves the generation.
     """
     images = [image for image in images if image is not None]
     if not images:
         return
-    found: dict[int, list] = defaultdict(list)
-    for rendition in _RENDITIONS(sorted({image.pk for image in images}), spec):
-        found[rendition.image_id].append(rendition)
-    seen = set()
+    kept = {pk: recall(("renditions", spec, pk)) for pk in {image.pk for image in images}}
+    if missing := sorted(pk for pk, renditions in kept.items() if renditions is None):
+        found: dict[int, list] = defaultdict(list)
+        for rendition in _RENDITIONS(missing, spec):
+            found[rendition.image_id].append(rendition)
+        for pk in missing:
+            kept[pk] = found[pk]
+            if found[
+                pk
+            ]:  # none yet: Wagtail makes it as the card is drawn, and it is read next time
+                keep(("renditions", spec, pk), found[pk])
     for image in images:
-        renditions = found[image.pk]
-        if image.pk in seen:  # on two cards: a rendition knows the one image it belongs to
-            renditions = [copy.copy(rendition) for rendition in renditions]
-        seen.add(image.pk)
-        for rendition in renditions:
+        # Copies: a rendition knows the one image instance it belongs to.
+        image.prefetched_renditions = [copy.copy(rendition) for rendition in kept[image.pk]]
+        for rendition in image.prefetched_renditions:
             rendition.image = image
-        image.prefetched_renditions = renditions
 
 
 def attach_labels(pages: Sequence[Model], fields: dict[str, type[TaxonomyTerm]]) -> None:

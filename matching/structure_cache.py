@@ -68,18 +68,35 @@ def window_generation() -> int | None:
 
 def remember(key: tuple, compute: Callable[[], T]) -> T:
     """`compute()`'s value for `key`, kept until the generation moves (outside a window: fresh)."""
-    current = _window.get()
-    if current is None:
+    if _window.get() is None:
         return compute()
-    generation = current.generation
-    entry = _entries.get(key)
-    if entry is not None and entry[0] == generation:
-        return entry[1]
-    value = compute()
-    if len(_entries) >= MAX_ENTRIES:
-        _entries.clear()
-    _entries[key] = (generation, value)
+    found, value = _kept(key)
+    if not found:
+        value = compute()
+        keep(key, value)
     return value
+
+
+def recall(key: tuple) -> Any:
+    """The value kept for `key` in this window's generation; None if there is none."""
+    return _kept(key)[1]
+
+
+def keep(key: tuple, value: Any) -> None:
+    """Keep `value` for `key` in this window's generation (outside a window: nothing)."""
+    current = _window.get()
+    if current is not None:
+        if len(_entries) >= MAX_ENTRIES:
+            _entries.clear()
+        _entries[key] = (current.generation, value)
+
+
+def _kept(key: tuple) -> tuple[bool, Any]:
+    current = _window.get()
+    entry = _entries.get(key) if current is not None else None
+    if entry is not None and entry[0] == current.generation:
+        return True, entry[1]
+    return False, None
 
 
 def remember_for_host(request, key: tuple, compute: Callable[[], T]) -> T:
