@@ -2,7 +2,7 @@
 
 Django reads every `timestamptz` through a loader of its own that subclasses psycopg's
 pure-Python one (Django ticket #36960), so the C parser of psycopg's binary package is never
-used: about 15 µs a value, and a listing of pages reads several per row. The loader below
+used: 2.9 against 1.3 µs a value, and a listing of pages reads several per row. The loader below
 gives the same result (Django's timezone, set with `replace`), parsed by whichever loader
 psycopg registers by default: the C one where it is installed.
 """

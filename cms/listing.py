@@ -59,9 +59,8 @@ def attach_renditions(images: Iterable[AbstractImage | None], spec: str) -> None
             found[rendition.image_id].append(rendition)
         for pk in missing:
             kept[pk] = found[pk]
-            if found[
-                pk
-            ]:  # none yet: Wagtail makes it as the card is drawn, and it is read next time
+            # None yet: Wagtail makes it as the card is drawn, and it is read the next time.
+            if found[pk]:
                 keep(("renditions", spec, pk), found[pk])
     for image in images:
         # Copies: a rendition knows the one image instance it belongs to.

@@ -27,7 +27,7 @@ class PlainRowInit:
         """Django's, with deferred columns placed by positions worked out once per column list.
 
         Django looks each of the model's fields up in the list of columns read, for every
-        row: for a page with a few columns deferred (a card), some 1,500 comparisons a row.
+        row: for a page with a few columns deferred (a card), hundreds of comparisons a row.
         """
         if len(values) != len(cls._meta.concrete_fields):
             values = [
