@@ -13,6 +13,22 @@ _outcomes: dict[str, dict[str, int]] = {
 }
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test database, with no connection left on it when it is dropped.
+
+    A server or thread a suite started may still hold a connection at the end; PostgreSQL
+    then refuses to drop the database, and a test database stays behind on the server.
+    """
+    yield
+    if connection.vendor == "postgresql":
+        with django_db_blocker.unblock(), connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+
+
 @pytest.fixture
 def home_page(db):
     """The site as `load_reference_data` sets it up: locales, the English home page, the Site."""
