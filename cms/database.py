@@ -10,14 +10,10 @@ psycopg registers by default: the C one where it is installed.
 import functools
 from datetime import datetime, tzinfo
 
+import psycopg
 from django.db.backends.signals import connection_created
-
-try:
-    import psycopg
-    from psycopg.adapt import Loader
-    from psycopg.pq import Format
-except ImportError:  # SQLite only
-    psycopg = None
+from psycopg.adapt import Loader
+from psycopg.pq import Format
 
 
 @functools.cache
@@ -40,9 +36,10 @@ def _loader_for(timezone: tzinfo | None) -> type:
 
 
 def use_fast_timestamps(sender, connection, **kwargs) -> None:
-    if connection.vendor != "postgresql" or psycopg is None:
-        return
-    connection.connection.adapters.register_loader("timestamptz", _loader_for(connection.timezone))
+    if connection.vendor == "postgresql":
+        connection.connection.adapters.register_loader(
+            "timestamptz", _loader_for(connection.timezone)
+        )
 
 
 def connect() -> None:

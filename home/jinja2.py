@@ -127,6 +127,10 @@ def _escape(value) -> str:
     return str(value.__html__()) if hasattr(value, "__html__") else html.escape(str(value))
 
 
+#: The formats `date` writes itself: the cards' dates.
+DAY_MONTH_YEAR = ("j E Y", "j E Y, H:i")
+
+
 def date(value, arg: str | None = None) -> str:
     """Django's `date` filter, the value in the current time zone as the template language puts it.
 
@@ -141,9 +145,6 @@ def date(value, arg: str | None = None) -> str:
         if isinstance(value, datetime.datetime):
             return f"{text}, {value:%H:%M}"
     return defaultfilters.date(value, arg)
-
-
-DAY_MONTH_YEAR = ("j E Y", "j E Y, H:i")
 
 
 @per_language
