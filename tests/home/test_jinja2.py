@@ -51,6 +51,19 @@ def test_templates_read_dict_keys_and_methods_as_jinja_does():
     )
 
 
+def test_a_templates_own_globals_reach_it_alone():
+    from django.template import engines
+
+    env = engines["jinja2"].env
+    own = env.from_string("{{ city }}|{{ _('Search') }}", globals={"city": "Kiel", "_": str.upper})
+    other = env.from_string("{{ city }}|{{ _('Search') }}")
+
+    assert own.render() == "Kiel|SEARCH"
+    with translation.override("uk"):
+        assert other.render() == "|Пошук"
+    assert "city" not in env.globals
+
+
 @pytest.mark.parametrize("language", ["en", "uk", "ro"])
 @pytest.mark.parametrize("fmt", ["j E Y", "j E Y, H:i", "Y-m-d", "c", None])
 def test_dates_read_as_djangos_date_filter_writes_them(language, fmt):
