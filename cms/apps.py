@@ -9,9 +9,8 @@ class CmsConfig(AppConfig):
     def ready(self) -> None:
         from matching.privacy import register_holder
 
-        from . import cache_invalidation, database
+        from . import cache_invalidation
         from .accessibility_feedback import AccessibilityFeedback
 
         cache_invalidation.connect()
-        database.connect()
         register_holder(AccessibilityFeedback)

@@ -142,6 +142,9 @@ TEMPLATES = [
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Django's, reading timestamps in C and checking connections without a query.
+    DATABASES["default"]["ENGINE"] = "cms.postgresql"
 if "postgresql" in DATABASES["default"]["ENGINE"] and env.bool("DB_PREPARED_STATEMENTS", True):
     # Parameters bound by the server, so that PostgreSQL keeps a query's plan: a query run
     # five times on a connection (the same SQL each view, `matching.kept_queries`) is then
