@@ -1,11 +1,11 @@
 """Our pages against a bare Wagtail site and a plain Django view, caching on and off, in one run.
 
-    python -m benchmarks.web [--seconds 10] [--connections 16] [--workers 4]
+    python -m benchmarks.web [--seconds 8] [--rounds 3] [--connections 16] [--workers 4]
 
 Creates its own PostgreSQL databases, serves each site with gunicorn on 127.0.0.1 and
 measures every URL with wrk, each of our pages right after the reference its target is set
-against (the plain view with caching on, the bare home with caching off); servers and
-databases are removed at the end, even on error.
+against (the plain view with caching on, the bare home with caching off), a few times over;
+servers and databases are removed at the end, even on error.
 """
 
 import argparse
@@ -34,8 +34,9 @@ class Turns:
     """Our pages and a reference measured turn about: reference, page, reference, page...
 
     The machine's speed drifts over minutes; a page set against the reference measured
-    right before it is compared at the same speed. The other reference is given as the
-    median of its own turns.
+    right before it is compared at the same speed. Each page takes several such pairs and
+    is given the median of their ratios, with the range. The other reference is given as
+    the median of its own turns.
     """
 
     def __init__(self, reference_base: str, args):
@@ -45,17 +46,20 @@ class Turns:
     def measure(self, url: str) -> Result:
         return measure(url, self.args.seconds, self.args.connections)
 
-    def pages(self, base: str, urls: dict[str, str], reference: str) -> dict[str, tuple]:
-        """Each page's result and the reference's right before it."""
+    def pages(self, base: str, urls: dict[str, str], reference: str) -> dict[str, list[tuple]]:
+        """Each page's pairs: its result and the reference's right before it."""
         results = {}
         for name, path in urls.items():
-            before = self.measure(self.reference_base + REFERENCE_PATHS[reference])
-            self.references[reference].append(before)
-            results[name] = (self.measure(base + path), before)
-            print(
-                f"  {name:<24} {_row(results[name][0])}   ({reference} {before.rps:.0f})",
-                flush=True,
-            )
+            pairs = results[name] = []
+            for _ in range(self.args.rounds):
+                before = self.measure(self.reference_base + REFERENCE_PATHS[reference])
+                self.references[reference].append(before)
+                pairs.append((self.measure(base + path), before))
+                print(
+                    f"  {name:<24} {_row(pairs[-1][0])}   ({reference} {before.rps:.0f}, "
+                    f"{pairs[-1][0].rps / before.rps:.2f} x)",
+                    flush=True,
+                )
         return results
 
     def median(self, reference: str) -> Result:
@@ -68,31 +72,45 @@ def _row(r: Result) -> str:
     return f"{r.rps:8.0f} req/s  p50 {r.p50:6.1f}  p90 {r.p90:6.1f}  p99 {r.p99:6.1f} ms{errors}"
 
 
-def table(title: str, ours: dict[str, tuple], reference: str, turns: Turns) -> str:
-    """Rows of our pages, then the references (medians of their turns)."""
+def _median_pair(pairs: list[tuple]) -> tuple[tuple, str]:
+    """The pair with the median ratio, and the range of the ratios."""
+    ranked = sorted(pairs, key=lambda pair: pair[0].rps / pair[1].rps)
+    ratios = [page.rps / before.rps for page, before in ranked]
+    return ranked[len(ranked) // 2], f"{ratios[0]:.2f}–{ratios[-1]:.2f}"
+
+
+def table(title: str, ours: dict[str, list[tuple]], reference: str, turns: Turns) -> str:
+    """Rows of our pages (the pair with the median ratio), then the references' medians."""
     lines = [
-        f"\n{title}",
-        "| page | req/s | p50 ms | p90 ms | p99 ms | x bare Wagtail | x plain Django |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        f"\n{title} (x {reference}: median of {turns.args.rounds} pairs, with their range)",
+        "| page | req/s | p50 ms | p90 ms | p99 ms | x bare Wagtail | x plain Django | range |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     medians = {name: turns.median(name) for name in REFERENCE_PATHS}
-    rows = [(name, r, {**medians, reference: before}) for name, (r, before) in ours.items()]
+    rows = []
+    for name, pairs in ours.items():
+        (r, before), spread = _median_pair(pairs)
+        rows.append((name, r, {**medians, reference: before}, spread))
     rows += [
-        ("bare Wagtail home (peer)", medians["peer"], medians),
-        ("plain Django view (ceiling)", medians["ceiling"], medians),
+        ("bare Wagtail home (peer)", medians["peer"], medians, ""),
+        ("plain Django view (ceiling)", medians["ceiling"], medians, ""),
     ]
-    for name, r, against in rows:
+    for name, r, against, spread in rows:
+        errors = sum(page.errors for page, _ in ours.get(name, [(r, None)]))
         lines.append(
             f"| {name} | {r.rps:.0f} | {r.p50:.1f} | {r.p90:.1f} | {r.p99:.1f} "
-            f"| {r.rps / against['peer'].rps:.2f} | {r.rps / against['ceiling'].rps:.2f} |"
-            + (f" errors: {r.errors}" if r.errors else "")
+            f"| {r.rps / against['peer'].rps:.2f} | {r.rps / against['ceiling'].rps:.2f} "
+            f"| {spread} |" + (f" errors: {errors}" if errors else "")
         )
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=int, default=10, help="timed run per URL")
+    parser.add_argument("--seconds", type=int, default=8, help="timed run per URL")
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="pairs of reference and page per page"
+    )
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1))
     parser.add_argument(
