@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Now
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -236,7 +237,8 @@ class EventPage(ContentPage):
 
     @property
     def language_names(self) -> list[str]:
-        return [language_name(code) for code in self.languages or []]
+        name = language_name.in_language(get_language())
+        return [name(code) for code in self.languages or []]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

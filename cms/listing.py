@@ -33,14 +33,6 @@ def term_choices(model: type[TaxonomyTerm], empty_label: str) -> list[tuple[str,
     return [("", empty_label), *term_labels(model).items()]
 
 
-def slug_labels(slugs: Iterable[str], model: type[TaxonomyTerm]) -> list[dict]:
-    """Slugs with their visitor-language labels, in the vocabulary's order."""
-    labels = term_labels(model)
-    order = {slug: i for i, slug in enumerate(labels)}
-    found = sorted(set(slugs), key=lambda slug: order.get(slug, len(order)))
-    return [{"slug": slug, "label": labels.get(slug, slug)} for slug in found]
-
-
 def attach_renditions(images: Iterable[AbstractImage | None], spec: str) -> None:
     """Give each image its renditions for `spec` (the cards' one), read in one kept query.
 
@@ -82,9 +74,15 @@ def attach_labels(pages: Sequence[Model], fields: dict[str, type[TaxonomyTerm]])
         [p.pk for p in pages], model=type(pages[0]), fields=tuple(fields)
     ):
         slugs[page_id, name].add(slug)
+    # Each vocabulary's labels in the visitor's language, and its order, once per listing.
+    vocabularies = {name: term_labels(model) for name, model in fields.items()}
+    orders = {name: {slug: i for i, slug in enumerate(v)} for name, v in vocabularies.items()}
     for page in pages:
-        for name, model in fields.items():
-            setattr(page, f"{name}_labels", slug_labels(slugs[page.pk, name], model))
+        for name, labels in vocabularies.items():
+            order = orders[name]
+            found = sorted(slugs[page.pk, name], key=lambda slug: order.get(slug, len(order)))
+            terms = [{"slug": slug, "label": labels.get(slug, slug)} for slug in found]
+            setattr(page, f"{name}_labels", terms)
 
 
 def _term_query(ids: list[int], model: type[Model], fields: tuple[str, ...]) -> QuerySet:

@@ -34,7 +34,7 @@ from home import navigation
 from matching import privacy_page
 from matching import wording as matching_wording
 from matching.regions import country_name
-from matching.structure_cache import page_url
+from matching.structure_cache import page_url, url_scope
 from matching.translated import per_language
 
 
@@ -74,7 +74,12 @@ def _included(template_name: str, data: Callable[..., dict]):
 
     @pass_context
     def render(context: Context) -> Markup:
-        values = data(context.get("request"), context.get("page"))
+        values = {
+            **data(context.get("request"), context.get("page")),
+            # The page's wording and link scope (`render_scope`), read once per render.
+            "_": context.get("_"),
+            "url_scope": context.get("url_scope"),
+        }
         html = context.environment.get_template(template_name).render(values)
         return Markup(html)  # noqa: S704 (rendered with autoescape)
 
@@ -94,7 +99,18 @@ def _with_request(function: Callable[..., str]):
 @pass_context
 def pageurl(context: Context, page) -> str | None:
     """`{% pageurl %}`: Wagtail's address of `page`, kept per process (site structure)."""
-    return page_url(context.get("request"), page)
+    return page_url(context.get("request"), page, context.get("url_scope"))
+
+
+def render_scope(request) -> dict:
+    """Context processor: the page's wording and link scope, read once per render.
+
+    Django keeps the active language and the script prefix in asgiref `Local`s, and each
+    read raises and catches two AttributeErrors: 1.4 µs, and a page asks a hundred times
+    (its `_` wording and `pageurl` links). Neither changes while a template renders.
+    """
+    scope = url_scope()
+    return {"_": translate.in_language(scope[0]), "url_scope": scope}
 
 
 def image(image, spec: str, **attrs):

@@ -109,25 +109,29 @@ def remember_for_host(request, key: tuple, compute: Callable[[], T]) -> T:
     return remember((*key, host), compute)
 
 
-def page_url(request, page) -> str | None:
+def page_url(request, page, scope: tuple | None = None) -> str | None:
     """`page.get_url(request)`, worked out once per process for each page, language and host.
 
     Wagtail reverses its serving URL under the page's language for every link, a few dozen
     on a page (menu, footer, language switcher, cards); the address is site structure.
+    `scope` is `url_scope()` where the caller has it already.
     """
-    return remember_for_host(request, _url_key("url", page), lambda: page.get_url(request))
+    key = ("url", page.url_path, *(scope or url_scope()))
+    return remember_for_host(request, key, lambda: page.get_url(request))
 
 
 def full_page_url(request, page) -> str | None:
     """`page.get_full_url(request)`, kept as `page_url` is."""
-    return remember_for_host(
-        request, _url_key("full-url", page), lambda: page.get_full_url(request)
-    )
+    key = ("full-url", page.url_path, *url_scope())
+    return remember_for_host(request, key, lambda: page.get_full_url(request))
 
 
-def _url_key(kind: str, page) -> tuple:
-    # The active language picks a variant of the page's own; the script prefix starts it.
-    return (kind, page.url_path, get_language(), get_script_prefix())
+def url_scope() -> tuple[str | None, str]:
+    """What a page's address depends on besides the page and host.
+
+    The active language picks a variant of the page's own; the script prefix starts it.
+    """
+    return get_language(), get_script_prefix()
 
 
 def forget_all() -> None:

@@ -64,6 +64,20 @@ def test_a_templates_own_globals_reach_it_alone():
     assert "city" not in env.globals
 
 
+def test_a_page_reads_its_wording_in_the_language_it_renders_in(rf, home_page):
+    from django.template import engines
+
+    template = engines["jinja2"].from_string("{{ _('Search') }} {{ pageurl(page) }}")
+    request = rf.get("/")
+
+    renders = []
+    for language in ("uk", "ro", "uk", "en"):
+        with translation.override(language):
+            renders.append(template.render({"page": home_page}, request))
+
+    assert renders == ["Пошук /en/", "Căutare /en/", "Пошук /en/", "Search /en/"]
+
+
 @pytest.mark.parametrize("language", ["en", "uk", "ro"])
 @pytest.mark.parametrize("fmt", ["j E Y", "j E Y, H:i", "Y-m-d", "c", None])
 def test_dates_read_as_djangos_date_filter_writes_them(language, fmt):
