@@ -9,6 +9,8 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import ngettext
 
+from .translated import per_language
+
 
 def fill(wording: str, **values) -> SafeString:
     """`wording` with `%(name)s` placeholders filled by the escaped `values`, marked safe."""
@@ -21,8 +23,12 @@ def suggested_partner_count(counter: int) -> SafeString:
     return fill(wording, counter=counter)
 
 
+@per_language
 def inhabitants(population: int | None) -> SafeString:
-    """A city's population, grouped as the visitor's language writes numbers."""
+    """A city's population, grouped as the visitor's language writes numbers.
+
+    Kept per language and figure (one per city): grouping and plural took 10 µs a card.
+    """
     population = population or 0
     wording = ngettext("%(formatted)s inhabitant", "%(formatted)s inhabitants", population)
     return fill(wording, formatted=intcomma(population))
