@@ -14,7 +14,7 @@ APT_INSTALL = if [ "$$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi; \
 	$$sudo apt-get update && \
 	$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends
 
-.PHONY: run test setup lint format messages bench bench-engine bench-web clean chromium
+.PHONY: run test setup lint format messages bench bench-engine bench-web bench-instructions clean chromium
 
 $(INSTALLED): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (set PYTHON=python3.12)")'
@@ -77,6 +77,11 @@ bench-engine: $(INSTALLED)
 bench-web: $(INSTALLED)
 	@command -v wrk >/dev/null || { $(APT_INSTALL) wrk; }
 	$(BIN)/python -m benchmarks.web $(BENCH_ARGS)
+
+# Instructions per request, counted by valgrind's callgrind: steady whatever the machine's load.
+bench-instructions: $(INSTALLED)
+	@command -v valgrind >/dev/null || { $(APT_INSTALL) valgrind; }
+	$(BIN)/python -m benchmarks.web.instructions $(BENCH_ARGS)
 
 bench: bench-engine
 

@@ -23,10 +23,15 @@ WORKER = [sys.executable, "-m", "benchmarks.web.cpu_worker"]
 
 
 class Worker:
-    def __init__(self, cwd: Path, env: dict[str, str]):
+    def __init__(self, cwd: Path, env: dict[str, str], runner: tuple[str, ...] = ()):
         env = env | {"PYTHONPATH": str(ROOT), "ALLOWED_HOSTS": "127.0.0.1"}
         self.process = subprocess.Popen(  # noqa: S603  (our own worker module)
-            WORKER, cwd=cwd, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+            [*runner, *WORKER],
+            cwd=cwd,
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
         )
         if self.process.stdout.readline().strip() != "ready":
             raise RuntimeError(f"the worker in {cwd} did not start")
