@@ -60,7 +60,9 @@ def _backend_pid() -> int:
         return cursor.fetchone()[0]
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: a plain flush afterwards would leave the content types post_migrate makes,
+# and the next test that reloads the snapshot would find them there.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_connection_the_server_ended_is_replaced_before_the_next_query():
     first = _backend_pid()
     # As a restart, a failover or an operator ends it.
@@ -70,7 +72,8 @@ def test_a_connection_the_server_ended_is_replaced_before_the_next_query():
     assert _backend_pid() != first
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: as above.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_healthy_connection_is_kept_even_with_unread_input():
     first = _backend_pid()
     with connection.cursor() as cursor:
