@@ -49,6 +49,17 @@ class Worker:
         self.process.wait(timeout=30)
 
 
+def prepare_sites(tmp: Path, args) -> tuple[dict, dict[str, str], Path, dict]:
+    """Our site's settings (page cache off) and pages, and the bare site's folder and settings."""
+    if not (args.reuse_databases and database_exists(OUR_DB)):
+        build_site(OUR_DB, args.cache_url)
+    env = site_env(OUR_DB, args.cache_url, page_cache=False)
+    peer_dir, peer_env = build_peer(
+        tmp / "peer", PEER_DB, migrate=not (args.reuse_databases and database_exists(PEER_DB))
+    )
+    return env, find_targets(env), peer_dir, peer_env
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=10)
@@ -59,15 +70,7 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory(prefix="rescom-cpubench-") as tmp:
         workers = []
         try:
-            if not (args.reuse_databases and database_exists(OUR_DB)):
-                build_site(OUR_DB, args.cache_url)
-            env = site_env(OUR_DB, args.cache_url, page_cache=False)
-            targets = find_targets(env)
-            peer_dir, peer_env = build_peer(
-                Path(tmp) / "peer",
-                PEER_DB,
-                migrate=not (args.reuse_databases and database_exists(PEER_DB)),
-            )
+            env, targets, peer_dir, peer_env = prepare_sites(Path(tmp), args)
             ours, peer = Worker(ROOT, env), Worker(peer_dir, peer_env)
             workers = [ours, peer]
             for path in ["/", *targets.values()]:  # warm up: templates, kept site structure

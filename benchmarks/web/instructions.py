@@ -18,10 +18,9 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from .cpu import Worker
-from .peer import build_peer
-from .servers import OUR_DB, PEER_DB, database_exists, drop_database
-from .site import ROOT, build_site, find_targets, site_env
+from .cpu import Worker, prepare_sites
+from .servers import OUR_DB, PEER_DB, drop_database
+from .site import ROOT
 
 WARM_UP = 40
 
@@ -68,15 +67,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="rescom-instructions-") as tmp:
         try:
-            if not (args.reuse_databases and database_exists(OUR_DB)):
-                build_site(OUR_DB, args.cache_url)
-            env = site_env(OUR_DB, args.cache_url, page_cache=False)
-            targets = find_targets(env)
-            peer_dir, peer_env = build_peer(
-                Path(tmp) / "peer",
-                PEER_DB,
-                migrate=not (args.reuse_databases and database_exists(PEER_DB)),
-            )
+            env, targets, peer_dir, peer_env = prepare_sites(Path(tmp), args)
             out_dir = Path(tmp) / "counts"
             out_dir.mkdir()
             peer = count(peer_dir, peer_env, "/", args.requests, out_dir)
