@@ -13,12 +13,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jsonschema_rs
 import orjson
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError, best_match
+
+if TYPE_CHECKING:  # jsonschema is imported only to explain what the compiled check refused
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 from .regions import BSR_COUNTRIES, EAST_COUNTRIES, region_of
 
@@ -76,7 +78,9 @@ def profile_schema() -> dict[str, Any]:
 
 
 @cache
-def _item_validator() -> Draft202012Validator:
+def _item_validator() -> "Draft202012Validator":
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(profile_schema()["items"])
 
 
@@ -162,6 +166,8 @@ def _conforms(data: list) -> bool:
 
 def _parse_item(index: int, item: object, checked: bool = False) -> Profile:
     if not checked:
+        from jsonschema.exceptions import best_match
+
         error = best_match(_item_validator().iter_errors(item))
         if error is not None:
             raise ProfileError(_describe(index, item, error))
@@ -191,7 +197,7 @@ def _parse_item(index: int, item: object, checked: bool = False) -> Profile:
     )
 
 
-def _describe(index: int, item: object, error: ValidationError) -> str:
+def _describe(index: int, item: object, error: "ValidationError") -> str:
     who = _who(index, item)
     if not isinstance(item, dict):
         return f"{who}: expected a profile object, got {_json_type(item)}"
