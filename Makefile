@@ -87,3 +87,8 @@ bench: bench-engine
 
 clean:
 	rm -rf $(VENV) db.sqlite3 .dev-admin-login static_collected .pytest_cache
+
+# The engine's command line end to end against a plain numpy peer, on 10,000 profiles.
+.PHONY: bench-cli
+bench-cli: $(INSTALLED)
+	$(BIN)/python -m benchmarks.engine.command_line $(BENCH_ARGS)

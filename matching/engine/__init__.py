@@ -1,9 +1,9 @@
 """The partner-matching engine: numpy, scipy and scikit-learn only, no Django.
 
-Read profiles (profiles), score and rank cross-divide pairs (scoring), explain them
-(reasons), plan shadowing cohorts (cohort) and learn weights from outcomes (learning).
-Names are imported on first use, so that the command line rejects bad input without
-loading scikit-learn first.
+Read profiles (profiles), score and rank cross-divide pairs (scoring, ranking), explain
+them (reasons, suggestions), plan shadowing cohorts (cohort) and learn weights from
+outcomes (learning). Names are imported on first use, so that the command line rejects
+bad input without loading scikit-learn first.
 """
 
 from importlib import import_module
@@ -32,8 +32,8 @@ _EXPORTS = {
     "EAST": "regions",
     "region_of": "regions",
     "PairScorer": "scoring",
-    "Ranking": "scoring",
-    "Suggestion": "scoring",
+    "Ranking": "ranking",
+    "Suggestion": "suggestions",
 }
 __all__ = sorted(_EXPORTS)
 

@@ -1,56 +1,23 @@
 """Float32 scores for a block of cities against a run of partners: mostly one product.
 
 Used only to find candidates; every score the engine reports is recomputed exactly in
-components.py. The challenge and theme components are bilinear in per-city features, so
-with the weights folded in they are a single matrix product. The population kernel
-exp(-rate |log p - log q|) is the rank-one product p^rate x q^-rate whenever every
-partner in the run is smaller than every city in the block (and q^rate x p^-rate when
-larger); callers sort cities by population so that almost every tile is such a case and
-the kernel rides along in the product as one extra column. Only the runs of partners
-whose sizes overlap the block's pay a few elementwise passes.
+components.py. The operands are block_features.py's. Callers sort cities by population
+so that almost every tile pairs a block with partners all smaller or all larger, where
+the population kernel rides along in the product as one extra column; only the runs of
+partners whose sizes overlap the block's pay a few elementwise passes.
 """
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from itertools import groupby, pairwise
 
 import numpy as np
-from scipy import sparse
 
-from .components import Weights, population_rate
+from .block_features import BlockFeatures, QueryBlock
+from .components import Weights
 from .features import ProfileMatrices
 
 #: Bound on |float32 - float64| of a score on the 0-100 scale (measured: about 1e-4).
 APPROX_ERROR = 0.005
-
-
-@dataclass(frozen=True)
-class QueryBlock:
-    """Query-side features of some cities, weights folded in, gathered once per block."""
-
-    smaller: np.ndarray  # (r, W+1): features, then weight x p^-rate (partners smaller)
-    larger: np.ndarray  # (r, W+1): features, then weight x p^rate (partners larger)
-    log_population: np.ndarray  # (r,) float64
-    smallest: float  # log_population's least (inf when empty) and greatest (-inf)
-    largest: float
-    languages: np.ndarray  # (r, l) x weight; no rows when the weight is 0 (never read)
-    text: sparse.csr_matrix | None
-
-    def __len__(self) -> int:
-        return self.smaller.shape[0]
-
-    def part(self, start: int, stop: int) -> "QueryBlock":
-        """Cities start:stop of the block, as views: no gathering again."""
-        logs = self.log_population[start:stop]
-        return QueryBlock(
-            smaller=self.smaller[start:stop],
-            larger=self.larger[start:stop],
-            log_population=logs,
-            smallest=float(logs.min(initial=np.inf)),
-            largest=float(logs.max(initial=-np.inf)),
-            languages=self.languages[start:stop],
-            text=None if self.text is None else self.text[start:stop],
-        )
 
 
 class BlockScorer:
@@ -59,52 +26,20 @@ class BlockScorer:
     def __init__(
         self, m: ProfileMatrices, weights: Weights, population_scale: float, partners: np.ndarray
     ):
-        share = {name: 100.0 * value for name, value in weights.normalised().items()}
-        self.partners = np.asarray(partners, dtype=np.intp)
-        self.population_weight = share["population"]
-        self.language_weight = np.float32(share["language"])
-        self.uses_text = share["text"] > 0 and m.text is not None
-        rate = population_rate(population_scale)
-        logs = np.log(m.population)
-        self._log = logs
-        f32 = np.float32
-        # Per-city halves of the bilinear forms; see components._challenges and _themes.
-        own_share, present = m.challenge_share, m.challenge_present
-        sought_share = m.sought_share
-        wc, wt, wp = share["challenges"] / 2, share["themes"] / 2, share["population"]
-        core = np.hstack([wc * own_share, wc * present, wt * m.offers, wt * sought_share])
-        self._q_smaller = np.hstack([core, (wp * np.exp(-rate * logs))[:, None]]).astype(f32)
-        self._q_larger = np.hstack([core, (wp * np.exp(rate * logs))[:, None]]).astype(f32)
-        self._q_languages = (m.languages * share["language"]).astype(f32)
-        p = self.partners
-        p_core = np.hstack([present, own_share, sought_share, m.offers])[p]
-        self.width = p_core.shape[1] + (1 if wp > 0 else 0)
-        self._p_smaller = _transposed(np.hstack([p_core, np.exp(rate * logs[p])[:, None]]))
-        self._p_larger = _transposed(np.hstack([p_core, np.exp(-rate * logs[p])[:, None]]))
-        self._p_log = logs[p]
+        self.features = BlockFeatures(m, weights, population_scale, partners)
+        self.partners = self.features.partners
+        self.width = self.features.width
+        self.population_weight = self.features.population_weight
+        self.language_weight = self.features.language_weight
+        self.uses_text = self.features.uses_text
         self._ranges: dict[tuple[int, int, int], tuple[list[float], list[float]]] = {}
-        self._p_languages = _transposed(m.languages[p])
-        self._q_text = self._p_text = None
-        if self.uses_text:
-            self._q_text = sparse.csr_matrix(m.text * share["text"], dtype=f32)
-            self._p_text = sparse.csc_matrix(m.text[p].T, dtype=f32)
 
     def __len__(self) -> int:
         return len(self.partners)
 
     def queries(self, cities: np.ndarray) -> QueryBlock:
         """Gather the query side for these profile indices."""
-        logs = self._log[cities]
-        return QueryBlock(
-            # np.take copies rows several times faster than indexing does.
-            smaller=np.take(self._q_smaller, cities, axis=0),
-            larger=np.take(self._q_larger, cities, axis=0),
-            log_population=logs,
-            smallest=float(logs.min(initial=np.inf)),
-            largest=float(logs.max(initial=-np.inf)),
-            languages=self._q_languages[cities if self.language_weight > 0 else slice(0)],
-            text=None if self._q_text is None else self._q_text[cities],
-        )
+        return self.features.queries(cities)
 
     def score(
         self,
@@ -139,9 +74,9 @@ class BlockScorer:
         (the population kernel is the smaller of its two rank-one forms, whatever the
         sizes, and the other terms are the same in both).
         """
-        smaller = np.ascontiguousarray(self._p_smaller[:, positions].transpose(1, 0, 2))
+        smaller = np.ascontiguousarray(self.features.p_smaller[:, positions].transpose(1, 0, 2))
         if self.population_weight > 0:
-            larger = np.ascontiguousarray(self._p_larger[:, positions].transpose(1, 0, 2))
+            larger = np.ascontiguousarray(self.features.p_larger[:, positions].transpose(1, 0, 2))
         extras = self.language_weight > 0 or self.uses_text
         for i, (start, stop) in enumerate(pairwise(bounds)):
             count = counts[i]
@@ -235,7 +170,7 @@ class BlockScorer:
         key = (start, stop, width)
         found = self._ranges.get(key)
         if found is None:
-            logs, firsts = self._p_log[start:stop], range(0, stop - start, width)
+            logs, firsts = self.features.p_log[start:stop], range(0, stop - start, width)
             found = (
                 np.minimum.reduceat(logs, firsts).tolist(),
                 np.maximum.reduceat(logs, firsts).tolist(),
@@ -255,7 +190,7 @@ class BlockScorer:
     ) -> None:
         if scratch is None:
             scratch = np.empty(2 * out.size, dtype=np.float32)
-        logs = self._p_log[cols]
+        logs = self.features.p_log[cols]
         low, high = logs.min(initial=np.inf), logs.max(initial=-np.inf)
         self._product(q, out, scratch, take, low, high)
         self._extras(q, cols, out, scratch, take, lambda dense: dense)
@@ -271,19 +206,20 @@ class BlockScorer:
     ) -> None:
         """Challenges, themes and population into out, for partners of log sizes low-high;
         take gives the partner-side operand in out's layout."""
+        f = self.features
         a = scratch[: out.size].reshape(out.shape)
         b = scratch[out.size : 2 * out.size].reshape(out.shape)
         if self.population_weight == 0:
-            np.matmul(q.smaller[:, :-1], take(self._p_smaller[:-1]), out=out)
+            np.matmul(q.smaller[:, :-1], take(f.p_smaller[:-1]), out=out)
         elif high <= q.smallest:
-            np.matmul(q.smaller, take(self._p_smaller), out=out)
+            np.matmul(q.smaller, take(f.p_smaller), out=out)
         elif low >= q.largest:
-            np.matmul(q.larger, take(self._p_larger), out=out)
+            np.matmul(q.larger, take(f.p_larger), out=out)
         else:
             # Sizes overlap: the kernel is the smaller of the two rank-one products.
-            np.matmul(q.smaller[:, :-1], take(self._p_smaller[:-1]), out=out)
-            np.multiply(q.smaller[:, -1:], take(self._p_smaller[-1:]), out=a)
-            np.multiply(q.larger[:, -1:], take(self._p_larger[-1:]), out=b)
+            np.matmul(q.smaller[:, :-1], take(f.p_smaller[:-1]), out=out)
+            np.multiply(q.smaller[:, -1:], take(f.p_smaller[-1:]), out=a)
+            np.multiply(q.larger[:, -1:], take(f.p_larger[-1:]), out=b)
             np.minimum(a, b, out=a)
             out += a
 
@@ -300,11 +236,11 @@ class BlockScorer:
         cities x partners and spread into out's layout)."""
         if self.language_weight > 0:
             a = scratch[: out.size].reshape(out.shape)
-            np.matmul(q.languages, take(self._p_languages), out=a)
+            np.matmul(q.languages, take(self.features.p_languages), out=a)
             np.minimum(a, self.language_weight, out=a)
             out += a
         if self.uses_text:
-            out += spread((q.text @ self._p_text[:, cols]).toarray())
+            out += spread((q.text @ self.features.p_text[:, cols]).toarray())
 
 
 def _chunked(matrix: np.ndarray, start: int, stop: int, chunks: int, width: int) -> np.ndarray:
@@ -317,7 +253,3 @@ def _chunked(matrix: np.ndarray, start: int, stop: int, chunks: int, width: int)
         part = np.zeros((matrix.shape[0], chunks * width), dtype=matrix.dtype)
         part[:, : stop - start] = matrix[:, start:stop]
     return part.reshape(matrix.shape[0], chunks, width).transpose(1, 0, 2)
-
-
-def _transposed(matrix: np.ndarray) -> np.ndarray:
-    return np.ascontiguousarray(matrix.T, dtype=np.float32)

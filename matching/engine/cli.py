@@ -5,13 +5,20 @@ field (or the option); nothing is printed on standard output unless all went wel
 """
 
 import argparse
-import json
+import gc
 import math
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import orjson
 
 from .profiles import Profile, ProfileError, parse_profiles_json
 from .regions import BSR, EAST
+
+if TYPE_CHECKING:
+    from .ranking import Ranking
+    from .scoring import PairScorer
 
 PROG = "python -m matching.engine"
 BAD_INPUT = 2
@@ -53,13 +60,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(error))
     except ProfileError as error:
         return _fail(f"{args.input}: {error}")
+    # Hundreds of thousands of small acyclic objects: the cyclic collector would only
+    # rescan them again and again.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         result = _rank(profiles, args.top) if args.command == "rank" else _cohort(profiles, args)
-        text = json.dumps(result, ensure_ascii=False, indent=2) + "\n"
+        # Laid out as json.dumps(result, ensure_ascii=False, indent=2) lays it out (the
+        # floats too: scores have one decimal, components four, none below 1e-4 but 0).
+        text = orjson.dumps(result, option=orjson.OPT_INDENT_2)
     except Exception as error:  # never a traceback, as the contract says
         return _fail(f"internal error: {type(error).__name__}: {error}", status=1)
+    finally:
+        if collecting:
+            gc.enable()
     try:
-        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.write(text)
+        sys.stdout.buffer.write(b"\n")
         sys.stdout.flush()
     except BrokenPipeError:
         return 1
@@ -86,10 +103,40 @@ def _read(path: str) -> list[Profile]:
 def _rank(profiles: list[Profile], top: int) -> dict:
     from .scoring import PairScorer  # scikit-learn loads only once the input is good
 
-    suggestions = PairScorer().fit(profiles).top_k(top)
-    return {
-        "suggestions": {city: [s.to_dict() for s in found] for city, found in suggestions.items()}
-    }
+    scorer = PairScorer().fit(profiles)
+    return rank_output(scorer, scorer.rank(top))
+
+
+def rank_output(scorer: "PairScorer", ranking: "Ranking") -> dict:
+    """What rank prints: the same as every Suggestion.to_dict() of top_k, built in bulk."""
+    from .sentences import english_reasons
+
+    found = ranking.partners >= 0  # each row's partners come first
+    counts = found.sum(axis=1).tolist()
+    partners = ranking.partners[found]
+    reasons = english_reasons(scorer, ranking.cities.repeat(counts), partners)
+    ids = [p.id for p in scorer.profiles_]
+    names = ranking.component_names
+    items = [
+        {
+            "partner": ids[j],
+            "score": score,
+            "components": dict(zip(names, values, strict=True)),
+            "reasons": r,
+        }
+        for j, score, values, r in zip(
+            partners.tolist(),
+            ranking.scores[found].tolist(),
+            ranking.components[found].tolist(),
+            reasons,
+            strict=True,
+        )
+    ]
+    suggestions, start = {}, 0
+    for city, count in zip(ranking.cities.tolist(), counts, strict=True):
+        suggestions[ids[city]] = items[start : start + count]
+        start += count
+    return {"suggestions": suggestions}
 
 
 def _cohort(profiles: list[Profile], args: argparse.Namespace) -> dict:

@@ -109,9 +109,7 @@ def render_reason(reason: Reason, labels: Mapping[str, str] | None = None) -> st
     p = reason.params
 
     def label(slug: str) -> str:
-        if labels is not None and slug in labels:
-            return labels[slug]
-        return ENGLISH_LABELS.get(slug, slug.replace("-", " ").replace("_", " "))
+        return english_label(slug, labels)
 
     if reason.kind == "shared_challenge":
         challenge = label(p["challenge"])
@@ -123,9 +121,11 @@ def render_reason(reason: Reason, labels: Mapping[str, str] | None = None) -> st
         where = p["city"] if mine > theirs else p["partner"]
         return f"Both face {challenge} ({SEVERITY[max(mine, theirs)]} in {where})"
     if reason.kind == "learns_from":
-        return f"{p['city']} can learn about {_join(map(label, p['themes']))} from {p['partner']}"
+        return (
+            f"{p['city']} can learn about {join_words(map(label, p['themes']))} from {p['partner']}"
+        )
     if reason.kind == "offers_sought":
-        themes = _join(map(label, p["themes"]))
+        themes = join_words(map(label, p["themes"]))
         return f"{p['city']} can show {themes}, which {p['partner']} wants to learn about"
     if reason.kind == "population_ratio":
         if p["ratio"] <= 1.0:
@@ -137,10 +137,18 @@ def render_reason(reason: Reason, labels: Mapping[str, str] | None = None) -> st
         )
         return f"{larger} has {p['ratio']:.1f} times the population of {smaller}"
     if reason.kind == "shared_language":
-        return f"Both work in {_join(map(label, p['languages']))}"
+        return f"Both work in {join_words(map(label, p['languages']))}"
     raise ValueError(f"unknown reason kind {reason.kind!r}")
 
 
-def _join(items: Any) -> str:
+def english_label(slug: str, labels: Mapping[str, str] | None = None) -> str:
+    """A slug's name in a sentence: from labels, else ENGLISH_LABELS, else humanised."""
+    if labels is not None and slug in labels:
+        return labels[slug]
+    return ENGLISH_LABELS.get(slug, slug.replace("-", " ").replace("_", " "))
+
+
+def join_words(items: Any) -> str:
+    """ "a", "a and b", "a, b and c"."""
     items = list(items)
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

@@ -5,9 +5,7 @@ blockwise (float32 products to find candidates, exact float64 scores for them, n
 all-pairs float64 matrix); ``top_k`` adds the explanations.
 """
 
-import gc
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
 from itertools import pairwise
 
 import numpy as np
@@ -18,7 +16,6 @@ from .blocks import BlockScorer
 from .components import (
     COMPONENTS,
     DEFAULT_POPULATION_SCALE,
-    SCORE_DECIMALS,
     Weights,
     pair_components,
     population_rate,
@@ -28,40 +25,11 @@ from .components import (
 )
 from .features import ProfileVectorizer
 from .profiles import Profile
-from .reasons import Reason, explain, render_reason
+from .ranking import Ranking
 from .regions import BSR, EAST, other_side
 from .search import Side, search
+from .suggestions import Suggestion, explain_ranking, suggestion
 from .threads import run_parallel, thread_count
-
-
-@dataclass(slots=True)
-class Suggestion:
-    """A partner for a city: score 0-100 (one decimal), components 0-1, reasons."""
-
-    partner: str
-    score: float
-    components: dict[str, float]
-    reasons: list[Reason] = field(default_factory=list)
-
-    def to_dict(self, labels: Mapping[str, str] | None = None) -> dict:
-        """The command line's JSON shape, reasons rendered as English sentences."""
-        return {
-            "partner": self.partner,
-            "score": self.score,
-            "components": dict(self.components),
-            "reasons": [render_reason(r, labels) for r in self.reasons],
-        }
-
-
-@dataclass(frozen=True)
-class Ranking:
-    """Top-k as arrays (indices into the scorer's ``profiles_``): cheap to store in bulk."""
-
-    cities: np.ndarray  # (n,) profile index of each city ranked
-    partners: np.ndarray  # (n, k) profile index, -1 where a city has fewer partners
-    scores: np.ndarray  # (n, k) rounded scores, nan where there is no partner
-    components: np.ndarray  # (n, k, len(component_names)) rounded
-    component_names: tuple[str, ...]
 
 
 class PairScorer(BaseEstimator):
@@ -141,9 +109,7 @@ class PairScorer(BaseEstimator):
         names = self.component_names_
         row_of = np.full(len(self.profiles_), -1, dtype=np.int64)
         row_of[cities] = np.arange(len(cities))
-        partners = np.full((len(cities), k), -1, dtype=np.intp)
-        scores = np.full((len(cities), k), np.nan)
-        components = np.full((len(cities), k, len(names)), np.nan)
+        ranking = Ranking.empty(cities, k, names)
 
         def select(pairs: tuple[np.ndarray, np.ndarray]) -> None:
             # Exact scores of one piece's candidates, then each city's k best: its rows
@@ -151,58 +117,15 @@ class PairScorer(BaseEstimator):
             city, partner = pairs
             values = pair_components(self.matrices_, city, partner, names, self.population_scale)
             total = round_scores(total_score(values, names, self.weights_))
-            # One integer key: city, then score (in tenths) falling, then partner index,
-            # which is partner id order since profiles are sorted by id. Keys are unique.
-            best = 100 * 10**SCORE_DECIMALS
-            falling = best - np.rint(total * 10**SCORE_DECIMALS).astype(np.int64)
-            key = (row_of[city] * (best + 1) + falling) * len(self.profiles_) + partner
-            # Keys are unique, so any sort gives this order; the stable one is fastest on
-            # keys that arrive nearly sorted, city by city.
-            order = np.argsort(key, kind="stable")
-            city = city[order]
-            starts = np.flatnonzero(np.r_[True, city[1:] != city[:-1]])
-            place = np.arange(len(city)) - np.repeat(starts, np.diff(np.r_[starts, len(city)]))
-            keep = place < k
-            at, kept = (row_of[city[keep]], place[keep]), order[keep]
-            partners[at] = partner[kept]
-            scores[at] = total[kept]
-            components[at] = round_components(np.take(values, kept, axis=0))
+            ranking.keep_best(city, partner, total, values, row_of)
 
         pieces = [pairs for pairs in self._candidate_pairs(cities, k) if len(pairs[0])]
         run_parallel(select, pieces, self._threads())
-        return Ranking(cities, partners, scores, components, names)
+        return ranking
 
     def top_k(self, k: int = 10, ids: Iterable[str] | None = None) -> dict[str, list[Suggestion]]:
         """City id -> its k best approved partners across the divide, explained."""
-        ranking = self.rank(k, ids)
-        # Hundreds of thousands of small acyclic objects: without a pause, the cyclic
-        # collector would rescan them again and again (it doubles the time at 25k cities).
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
-            return self._explained(ranking)
-        finally:
-            if collecting:
-                gc.enable()
-
-    def _explained(self, ranking: Ranking) -> dict[str, list[Suggestion]]:
-        result: dict[str, list[Suggestion]] = {}
-        # Plain Python numbers, converted a row at a time.
-        rows = zip(
-            ranking.cities.tolist(),
-            ranking.partners.tolist(),
-            ranking.scores.tolist(),
-            ranking.components.tolist(),
-            strict=True,
-        )
-        for city_index, partners, scores, components in rows:
-            city = self.profiles_[city_index]
-            result[city.id] = [
-                self._suggestion(city, self.profiles_[p], score, values)
-                for p, score, values in zip(partners, scores, components, strict=True)
-                if p >= 0
-            ]
-        return result
+        return explain_ranking(self.rank(k, ids), self.profiles_, self.weights_, self.idf_)
 
     def score_pair(self, city_id: str, partner_id: str) -> Suggestion:
         """Score one cross-divide pair, whatever the statuses, from city_id's side."""
@@ -214,11 +137,14 @@ class PairScorer(BaseEstimator):
             self.matrices_, [i], [j], self.component_names_, self.population_scale
         )
         total = round_scores(total_score(values, self.component_names_, self.weights_))
-        return self._suggestion(
+        return suggestion(
             self.profiles_[i],
             self.profiles_[j],
             float(total[0]),
             round_components(values[0]).tolist(),
+            self.component_names_,
+            self.weights_,
+            self.idf_,
         )
 
     def score_grid(self, city_ids: Sequence[str], partner_ids: Sequence[str]) -> np.ndarray:
@@ -295,13 +221,3 @@ class PairScorer(BaseEstimator):
         except KeyError as error:
             raise ValueError(f"unknown city id {error.args[0]!r}") from None
         return np.array(sorted(set(found)) if sort else found, dtype=np.intp)
-
-    def _suggestion(
-        self, city: Profile, partner: Profile, score: float, values: list[float]
-    ) -> Suggestion:
-        return Suggestion(
-            partner=partner.id,
-            score=score,
-            components=dict(zip(self.component_names_, values, strict=True)),
-            reasons=explain(city, partner, self.weights_, self.idf_),
-        )

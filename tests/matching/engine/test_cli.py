@@ -254,3 +254,28 @@ def test_an_empty_array_is_valid_input(tmp_path, capsys):
     plan = json.loads(capsys.readouterr().out)
     jsonschema.validate(plan, OUTPUT_SCHEMA)
     assert plan == {"assignments": [], "total_score": 0.0, "unassigned": []}
+
+
+def test_rank_prints_byte_for_byte_what_the_suggestions_say(tmp_path, capsys):
+    """The output is json.dumps(..., ensure_ascii=False, indent=2) of every to_dict()."""
+    from matching.engine.scoring import PairScorer
+
+    profiles = [
+        *random_cities(30, 12, seed=11),
+        city("ua-kyiv-oblast", "UA", challenges={"security": 3}, name="Київщина"),
+        city("se-harnosand", "SE", 25_000, {"security": 2}, name="Härnösand"),
+    ]
+    path = write(tmp_path, profiles_to_json(profiles))
+    assert main(["rank", "--input", path, "--top", "4"]) == 0
+    found = PairScorer().fit(profiles).top_k(4)
+    expected = {"suggestions": {c: [s.to_dict() for s in f] for c, f in found.items()}}
+    assert capsys.readouterr().out == json.dumps(expected, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_cohort_prints_byte_for_byte_what_the_plan_says(tmp_path, capsys):
+    path = write(tmp_path, SAMPLE)
+    assert main(["cohort", "--input", path, "--min-score", "20"]) == 0
+    printed = capsys.readouterr().out
+    plan = json.loads(printed)
+    assert printed == json.dumps(plan, ensure_ascii=False, indent=2) + "\n"
+    assert plan["assignments"]

@@ -1,5 +1,6 @@
 import copy
 import json
+import re
 
 import pytest
 
@@ -142,3 +143,41 @@ def test_the_exchange_format_round_trips():
 def test_a_profile_outside_both_regions_cannot_be_built():
     with pytest.raises(ValueError, match="neither a BSR country"):
         Profile(id="x", name="X", country="BY", population=1000)
+
+
+def test_a_syntax_error_is_reported_where_the_standard_library_finds_it():
+    with pytest.raises(ProfileError) as caught:
+        parse_profiles_json('[\n  {"id": "ua-dubno",\n   "name": }\n]')
+    assert str(caught.value) == ("not valid JSON: Expecting value (line 3, column 12)")
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "expected"),
+    [
+        # The compiled check reads the pattern's $ as the end of the text; jsonschema, like
+        # Python's re, lets it match before a final newline: the regions then refuse it.
+        ("country", "SE\n", "field \"country\": 'SE\\n' is neither a BSR country"),
+        # Both read 3.0 as an integer; the engine keeps 3.
+        ("population", 3.0, None),
+    ],
+)
+def test_input_is_judged_as_jsonschema_judges_it_whatever_the_compiled_check_says(
+    key, value, expected
+):
+    data = changed(1, key, value)
+    if expected is None:
+        assert load_profiles(data)[1].population == 3
+    else:
+        with pytest.raises(ProfileError, match=re.escape(expected)):
+            load_profiles(data)
+
+
+def test_one_bad_profile_among_many_good_ones_is_named():
+    data = [{**DUBNO, "id": f"ua-{i}", "population": 1000 + i} for i in range(300)]
+    data[250]["challenges"] = {"security": 0}
+    with pytest.raises(ProfileError) as caught:
+        parse_profiles_json(json.dumps(data))
+    assert str(caught.value).startswith(
+        'profile "ua-250" (index 250), field "challenges.security": 0 is less than the minimum'
+    )
+    assert len(parse_profiles_json(json.dumps(data[:250]))) == 250
