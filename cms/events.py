@@ -63,7 +63,7 @@ class EventIndexPage(ContentPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["cms.EventPage"]
     max_count_per_parent = 1
-    template = "cms/event_index_page.html"
+    template = "cms/events/event_index_page.html"
 
     class Meta:
         verbose_name = _("event index")
@@ -185,7 +185,7 @@ class EventPage(ContentPage):
     base_form_class = EventPageForm
     parent_page_types = ["cms.EventIndexPage"]
     subpage_types: list[str] = []
-    template = "cms/event_page.html"
+    template = "cms/events/event_page.html"
     schema_type = "Event"
 
     class Meta:

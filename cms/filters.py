@@ -10,7 +10,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from matching.form_rendering import VisitorForm
 from matching.regions import country_name
 from matching.taxonomy import ActivityType, Challenge, CultureRole, CultureTheme
 
@@ -19,7 +18,7 @@ from .listing import term_choices
 ANY = _("Any")
 
 
-class ListingFilterForm(VisitorForm):
+class ListingFilterForm(forms.Form):
     def __init__(self, data, **context):
         super().__init__(data=data, label_suffix="")
         self.set_choices(**context)
@@ -54,14 +53,14 @@ class StoryFilterForm(ListingFilterForm):
 
     def set_choices(self, *, pairs: list[tuple[str, int]]) -> None:
         """`pairs`: the (country, year) of each story listed, from `country_year_pairs`."""
-        self.offer("challenge", term_choices(Challenge, ANY))
-        self.offer("theme", term_choices(CultureTheme, ANY))
-        self.offer("role", term_choices(CultureRole, ANY))
+        self.fields["challenge"].choices = term_choices(Challenge, ANY)
+        self.fields["theme"].choices = term_choices(CultureTheme, ANY)
+        self.fields["role"].choices = term_choices(CultureRole, ANY)
         codes = sorted({code for code, _year in pairs if code})
         years = sorted({year for _code, year in pairs if year})
         named = sorted(((code, country_name(code)) for code in codes), key=lambda c: c[1])
-        self.offer("country", [("", ANY), *named])
-        self.offer("year", [("", ANY), *((str(y), str(y)) for y in reversed(years))])
+        self.fields["country"].choices = [("", ANY), *named]
+        self.fields["year"].choices = [("", ANY), *((str(y), str(y)) for y in reversed(years))]
 
     @staticmethod
     def country_year_pairs(stories: QuerySet) -> QuerySet:
@@ -98,12 +97,15 @@ class LabFilterForm(ListingFilterForm):
     theme = forms.ChoiceField(label=_("Culture theme in the conclusions"), required=False)
 
     def set_choices(self, *, labs: QuerySet, formats, attendances) -> None:
-        self.offer("format", [("", ANY), *formats])
-        self.offer("attendance", [("", ANY), *attendances])
+        self.fields["format"].choices = [("", ANY), *formats]
+        self.fields["attendance"].choices = [("", ANY), *attendances]
         years = {d.year for d in distinct_values(labs, "date")}
-        self.offer("year", [("", ANY), *((str(y), str(y)) for y in sorted(years, reverse=True))])
-        self.offer("challenge", term_choices(Challenge, ANY))
-        self.offer("theme", term_choices(CultureTheme, ANY))
+        self.fields["year"].choices = [
+            ("", ANY),
+            *((str(y), str(y)) for y in sorted(years, reverse=True)),
+        ]
+        self.fields["challenge"].choices = term_choices(Challenge, ANY)
+        self.fields["theme"].choices = term_choices(CultureTheme, ANY)
 
     def apply(self, queryset: QuerySet, conclusions: QuerySet | None = None) -> QuerySet:
         f = self.active
@@ -137,9 +139,9 @@ class EventFilterForm(ListingFilterForm):
     language = forms.ChoiceField(label=_("Language"), required=False)
 
     def set_choices(self, *, attendances, languages) -> None:
-        self.offer("activity", term_choices(ActivityType, ANY))
-        self.offer("attendance", [("", ANY), *attendances])
-        self.offer("language", [("", ANY), *languages])
+        self.fields["activity"].choices = term_choices(ActivityType, ANY)
+        self.fields["attendance"].choices = [("", ANY), *attendances]
+        self.fields["language"].choices = [("", ANY), *languages]
 
     @property
     def past(self) -> bool:

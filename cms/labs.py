@@ -52,7 +52,7 @@ class LabIndexPage(ContentPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["cms.LabPage"]
     max_count_per_parent = 1
-    template = "cms/lab_index_page.html"
+    template = "cms/labs/lab_index_page.html"
 
     class Meta:
         verbose_name = _("learning lab index")
@@ -156,7 +156,7 @@ class LabPage(ContentPage):
 
     parent_page_types = ["cms.LabIndexPage"]
     subpage_types = ["cms.LabConclusionsPage"]
-    template = "cms/lab_page.html"
+    template = "cms/labs/lab_page.html"
 
     class Meta:
         verbose_name = _("learning lab")
@@ -240,7 +240,7 @@ class LabConclusionsPage(ContentPage):
     parent_page_types = ["cms.LabPage"]
     subpage_types: list[str] = []
     max_count_per_parent = 1
-    template = "cms/lab_conclusions_page.html"
+    template = "cms/labs/lab_conclusions_page.html"
     schema_type = "Report"
 
     class Meta:

@@ -158,7 +158,7 @@ class PartnersPage(ContentPage):
     parent_page_types = ["home.HomePage"]
     subpage_types: list[str] = []
     max_count_per_parent = 1
-    template = "cms/partners_page.html"
+    template = "cms/partners/partners_page.html"
 
     class Meta:
         verbose_name = _("partners page")

@@ -8,7 +8,6 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
-from matching.form_rendering import VisitorForm
 from matching.structure_cache import public
 
 from .events import EventIndexPage, EventPage
@@ -36,7 +35,7 @@ MAX_QUERY_LENGTH = 200
 NOT_A_WORD = re.compile(r"[^\w]+")
 
 
-class SearchForm(VisitorForm):
+class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search for"), max_length=MAX_QUERY_LENGTH, required=False)
     type = forms.ChoiceField(
         label=_("Show"),
@@ -69,7 +68,7 @@ def search(request):
         results = paginate(request, find(pages, query), per_page=20)
     return render(
         request,
-        "cms/search_results.html",
+        "cms/search/search_results.html",
         {
             "form": form,
             "query": query,

@@ -53,7 +53,7 @@ class StandardPage(ContentPage):
 
     parent_page_types = ["home.HomePage", "cms.StandardPage"]
     subpage_types = ["cms.StandardPage"]
-    template = "cms/standard_page.html"
+    template = "cms/standard/standard_page.html"
 
     class Meta:
         verbose_name = _("standard page")

@@ -60,7 +60,7 @@ class StoryIndexPage(ContentPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["cms.StoryPage"]
     max_count_per_parent = 1
-    template = "cms/story_index_page.html"
+    template = "cms/stories/story_index_page.html"
 
     class Meta:
         verbose_name = _("story index")
@@ -254,7 +254,7 @@ class StoryPage(ContentPage):
 
     parent_page_types = ["cms.StoryIndexPage"]
     subpage_types: list[str] = []
-    template = "cms/story_page.html"
+    template = "cms/stories/story_page.html"
     schema_type = "Article"
     serve_select_related = ("city", "hero_image")
 

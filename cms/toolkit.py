@@ -77,7 +77,7 @@ class ToolkitPage(ContentPage):
     parent_page_types = ["home.HomePage"]
     subpage_types: list[str] = []
     max_count_per_parent = 1
-    template = "cms/toolkit_page.html"
+    template = "cms/toolkit/toolkit_page.html"
 
     class Meta:
         verbose_name = _("toolkit")

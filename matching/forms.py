@@ -7,7 +7,6 @@ from django.utils.functional import lazy
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from .form_rendering import VisitorForm
 from .models import City, CityStatus, MessageTopic
 from .regions import PROGRAMME_COUNTRIES, country_name
 from .submissions import SubmissionKeyMixin
@@ -62,7 +61,7 @@ class CountryField(forms.ChoiceField):
         return super().to_python(value).upper()
 
 
-class PublicForm(VisitorForm):
+class PublicForm(forms.Form):
     """A form visitors fill in. Its field order is the page's, so the error summary reads in it."""
 
     def grouped_errors(self) -> dict[str, list[dict]]:
@@ -320,7 +319,7 @@ class ProgrammeMessageForm(ContactForm):
     ]
 
 
-class FinderForm(VisitorForm):
+class FinderForm(forms.Form):
     """The partner finder's GET filters; bad values are dropped with a message, never a 500."""
 
     q = forms.CharField(label=_("Find your city"), required=False, max_length=80)
@@ -333,12 +332,12 @@ class FinderForm(VisitorForm):
         super().__init__(*args, **kwargs)
         self.offer_countries(PROGRAMME_COUNTRIES)
         # Labels translated now: a lazy one is translated again each time it is printed.
-        self.offer("band", [(value, str(label)) for value, label in BAND_CHOICES])
-        self.offer("theme", [("", str(_("Any theme"))), *term_choices(CultureTheme)])
+        self.fields["band"].choices = [(value, str(label)) for value, label in BAND_CHOICES]
+        self.fields["theme"].choices = [("", str(_("Any theme"))), *term_choices(CultureTheme)]
 
     def offer_countries(self, codes) -> None:
         """List only these countries, e.g. those the chosen city's partners are in."""
-        self.offer(
-            "country",
-            [("", str(_("Any country"))), *((code, country_name(code)) for code in sorted(codes))],
-        )
+        self.fields["country"].choices = [
+            ("", str(_("Any country"))),
+            *((code, country_name(code)) for code in sorted(codes)),
+        ]

@@ -86,6 +86,6 @@ def withdraw_consent_view(request: HttpRequest, token: str) -> HttpResponse:
     else:
         state = "confirm"
     context = {"state": state, "concerns": concerns(record) if record else ""}
-    response = TemplateResponse(request, "matching/withdraw_consent.html", context, status=status)
+    response = TemplateResponse(request, "contacts/withdraw_consent.html", context, status=status)
     add_never_cache_headers(response)
     return response

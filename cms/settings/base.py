@@ -93,35 +93,9 @@ ROOT_URLCONF = "cms.urls"
 CSRF_FAILURE_VIEW = "home.views.csrf_failure"
 WSGI_APPLICATION = "cms.wsgi.application"
 
-# Public pages and their StreamField blocks render with Jinja2 (jinja2/, environment in
-# home.jinja2), tried first; the Wagtail admin and the staff tools keep Django's templates
-# (templates/).
+# One Django template engine: templates/ (public pages, components, navigation, one folder
+# per app) and each app's own templates.
 TEMPLATES = [
-    {
-        "BACKEND": "django.template.backends.jinja2.Jinja2",
-        "DIRS": [BASE_DIR / "jinja2"],
-        # Any app's jinja2/ folder too, as Wagtail's Jinja2 set-up has it.
-        "APP_DIRS": True,
-        "OPTIONS": {
-            "environment": "home.jinja2.environment",
-            "autoescape": True,
-            # A template's last newline is kept, as Django's templates keep it.
-            "keep_trailing_newline": True,
-            "extensions": [
-                "jinja2.ext.i18n",
-                "wagtail.jinja2tags.core",
-                "wagtail.admin.jinja2tags.userbar",
-                "wagtail.images.jinja2tags.images",
-                "wagtail.contrib.settings.jinja2tags.settings",
-            ],
-            "context_processors": [
-                "django.template.context_processors.request",
-                "django.template.context_processors.i18n",
-                "wagtail.contrib.settings.context_processors.settings",
-                "home.jinja2.render_scope",
-            ],
-        },
-    },
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
@@ -134,6 +108,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "cms.context_processors.content_generation",
             ],
         },
     },

@@ -153,8 +153,7 @@ def test_no_public_template_prints_editor_html_without_cleaning(settings):
     unclean = re.compile(r"\|\s*(richtext|safe)\b|{%\s*autoescape\s+(off|false)")
     offenders = [
         path.name
-        for folder in ("jinja2", "templates")
-        for path in (settings.BASE_DIR / folder).rglob("*.html")
+        for path in (settings.BASE_DIR / "templates").rglob("*.html")
         if "admin" not in path.parts and unclean.search(path.read_text())
     ]
     assert offenders == [], "use |clean_richtext, |clean_embed or |safe_url (cms.sanitising)"

@@ -1,3 +1,4 @@
+import re
 from html import unescape
 
 import pytest
@@ -179,7 +180,11 @@ def test_unknown_filter_value_is_ignored_and_said(client, story_index):
     StoryPageFactory(parent=story_index, title="Still listed")
     response = client.get(f"{story_index.url}?challenge=deleted-term")
     assert titles(response) == ["Still listed"]
-    assert "not recognised and have been ignored" in response.content.decode()
+    html = response.content.decode()
+    assert "not recognised and have been ignored" in html
+    # Screen readers hear which list held the value, and the others are not accused.
+    assert re.search(r'<select name="challenge" aria-invalid="true"', html)
+    assert not re.search(r'<select name="theme"[^>]*aria-invalid', html)
 
 
 def test_listing_paginates_and_keeps_filters_in_page_links(client, story_index):
