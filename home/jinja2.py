@@ -19,7 +19,7 @@ from django.template.defaulttags import querystring as django_querystring
 from django.templatetags.l10n import unlocalize
 from django.templatetags.static import static as django_static
 from django.templatetags.tz import do_timezone
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import translation
 from django.utils.dates import MONTHS_ALT
 from django.utils.timezone import template_localtime
@@ -29,12 +29,10 @@ from markupsafe import Markup
 from wagtail.images.shortcuts import get_rendition_or_not_found
 
 from cms import links, page_meta, template_filters, wording
-from cms.rendition_cache import image_filter
 from home import navigation
 from matching import privacy_page
 from matching import wording as matching_wording
 from matching.regions import country_name
-from matching.structure_cache import page_url, url_scope
 from matching.translated import per_language
 
 
@@ -98,8 +96,8 @@ def _with_request(function: Callable[..., str]):
 
 @pass_context
 def pageurl(context: Context, page) -> str | None:
-    """`{% pageurl %}`: Wagtail's address of `page`, kept per process (site structure)."""
-    return page_url(context.get("request"), page, context.get("url_scope"))
+    """`{% pageurl %}`: Wagtail's address of `page`."""
+    return page.get_url(context.get("request"))
 
 
 def render_scope(request) -> dict:
@@ -109,15 +107,15 @@ def render_scope(request) -> dict:
     read raises and catches two AttributeErrors: 1.4 µs, and a page asks a hundred times
     (its `_` wording and `pageurl` links). Neither changes while a template renders.
     """
-    scope = url_scope()
+    scope = (translation.get_language(), get_script_prefix())
     return {"_": translate.in_language(scope[0]), "url_scope": scope}
 
 
 def image(image, spec: str, **attrs):
-    """`{% image %}`: Wagtail's, with each spec's filter built once per process."""
+    """`{% image %}`: Wagtail's."""
     if not image:
         return ""
-    rendition = get_rendition_or_not_found(image, image_filter(spec))
+    rendition = get_rendition_or_not_found(image, spec)
     return img_tag(rendition, attrs) if attrs else rendition
 
 
