@@ -8,6 +8,7 @@ from django_countries.fields import CountryField
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -63,8 +64,8 @@ class StoryIndexPage(ContentPage):
     class Meta:
         verbose_name = _("story index")
 
-    def stories(self):
-        """The published, public stories of the index, newest year first, ready for cards."""
+    def stories(self) -> PageQuerySet:
+        """The published, public stories of the index, newest year first."""
         return (
             StoryPage.objects.child_of(self)
             .live()
@@ -82,7 +83,7 @@ class StoryIndexPage(ContentPage):
         return context
 
 
-def as_cards(stories):
+def as_cards(stories: PageQuerySet) -> PageQuerySet:
     """`stories` with what their cards show: the city, the image and its rendition."""
     return (
         stories.select_related("city")

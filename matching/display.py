@@ -3,6 +3,7 @@
 from collections.abc import Iterable
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.http import HttpRequest
 from django.utils.translation import get_language
 from wagtail.models import Page
 from wagtail.query import PageQuerySet
@@ -81,7 +82,9 @@ def explained(
     ]
 
 
-def section_urls(pages: PageQuerySet, request, *sections: str) -> dict[str, str | None]:
+def section_urls(
+    pages: PageQuerySet, request: HttpRequest | None, *sections: str
+) -> dict[str, str | None]:
     """Section ("app_label.model") → the address of its first page among `pages`, or None.
 
     One query for all of them; a page type is named, not imported (matching imports no cms).
