@@ -1,39 +1,15 @@
 """StreamField blocks: one place for every block editors can use, each with help and a preview."""
 
-import copy
-
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
-from matching.kept_queries import KeptQuery
-
 # A deliberate list: two heading levels below the block heading, emphasis, lists and links.
 # No h2 (the heading block owns it), no images or embeds inside text (their blocks carry
 # alt text and captions), no code or raw HTML.
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
-
-
-class PageChooserBlock(blocks.PageChooserBlock):
-    """Wagtail's page chooser, reading its pages with a kept query: one compiled SQL per count."""
-
-    def bulk_to_python(self, values):
-        if not all(value is None or isinstance(value, int) for value in values):
-            return super().bulk_to_python(values)
-        ids = sorted({value for value in values if value is not None})
-        found = {page.pk: page for page in _PAGES(ids, model=self.model_class)} if ids else {}
-        result, seen = [], set()
-        for value in values:
-            page = found.get(value)
-            # As Wagtail's own: each place the same page is chosen gets an object of its own.
-            result.append(copy.copy(page) if page is not None and value in seen else page)
-            seen.add(value)
-        return result
-
-
-_PAGES = KeptQuery(lambda ids, model: model.objects.filter(pk__in=ids))
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -50,7 +26,7 @@ class HeadingBlock(blocks.StructBlock):
 class CallToActionBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), max_length=120)
     text = blocks.TextBlock(label=_("Text"), required=False)
-    link_page = PageChooserBlock(label=_("Page"), required=False)
+    link_page = blocks.PageChooserBlock(label=_("Page"), required=False)
     link_url = blocks.URLBlock(label=_("Or an external address"), required=False)
     link_text = blocks.CharBlock(label=_("Button text"), max_length=60)
 
@@ -70,7 +46,7 @@ class CallToActionBlock(blocks.StructBlock):
 class FeatureBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), max_length=120)
     text = blocks.TextBlock(label=_("Text"))
-    page = PageChooserBlock(label=_("Links to"), required=False)
+    page = blocks.PageChooserBlock(label=_("Links to"), required=False)
 
 
 class FeatureListBlock(blocks.StructBlock):

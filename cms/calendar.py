@@ -8,7 +8,6 @@ from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 from wagtail.models import Locale
 
-from matching.structure_cache import public
 from matching.taxonomy import ActivityType, term_labels
 
 from .events import EventPage, upcoming_events
@@ -60,7 +59,7 @@ def event_ics(request, page_id: int) -> HttpResponse:
     if page_id > MAX_PAGE_ID:
         raise Http404("No such event.")
     event = get_object_or_404(
-        public(EventPage.objects.live()).select_related("activity_type"), pk=page_id
+        EventPage.objects.live().public().select_related("activity_type"), pk=page_id
     )
     return calendar_response([event], request, event.title, f"{event.slug}.ics")
 

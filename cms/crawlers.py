@@ -7,8 +7,6 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Page
 
-from matching.structure_cache import public
-
 
 class AllLanguagesSitemap(Sitemap):
     """Wagtail's sitemap lists one language's tree; this lists the site root's every translation."""
@@ -19,7 +17,9 @@ class AllLanguagesSitemap(Sitemap):
         for home in root.get_translations(inclusive=True):
             trees |= Q(path__startswith=home.path, depth__gte=home.depth)
         return (
-            public(Page.objects.filter(trees).live())
+            Page.objects.filter(trees)
+            .live()
+            .public()
             .order_by("path")
             .defer_streamfields()
             .specific()

@@ -13,8 +13,6 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from matching.kept_queries import KeptQuery
-from matching.structure_cache import public, restricted_paths
 from matching.taxonomy import ActivityType, term_labels
 from matching.translated import per_language
 
@@ -70,7 +68,9 @@ class EventIndexPage(ContentPage):
 
     def events(self):
         return (
-            public(EventPage.objects.child_of(self).live())
+            EventPage.objects.child_of(self)
+            .live()
+            .public()
             .select_related("activity_type")
             .defer("body", *PAGE_CARD_DEFERRED)  # the body: read (and parsed) on its own page
         )
@@ -250,10 +250,11 @@ class EventPage(ContentPage):
         return event_data(self, request)
 
 
-def upcoming_events(locale, limit: int | None = None, private: tuple[str, ...] | None = None):
+def upcoming_events(locale, limit: int | None = None):
     """Published, public events in `locale` that have not ended, soonest first."""
     events = (
-        public(EventPage.objects.live(), private)
+        EventPage.objects.live()
+        .public()
         # The database's clock, not a parameter: the SQL stays the same from call to call.
         .filter(locale=locale, end__gte=Now())
         .select_related("activity_type", "locale")
@@ -263,13 +264,8 @@ def upcoming_events(locale, limit: int | None = None, private: tuple[str, ...] |
     return events[:limit] if limit else events
 
 
-_SOONEST_EVENTS = KeptQuery(
-    lambda locale_id, **fixed: upcoming_events(locale_id, **fixed).defer(*PAGE_CARD_DEFERRED)
-)
-
-
 def soonest_events(locale, limit: int) -> list[EventPage]:
     """The first `limit` of `upcoming_events`, with their activity labels, ready for cards."""
-    events = _SOONEST_EVENTS(locale.pk, limit=limit, private=restricted_paths())
+    events = list(upcoming_events(locale).defer(*PAGE_CARD_DEFERRED)[:limit])
     attach_activity_labels(events)
     return events

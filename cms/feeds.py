@@ -5,7 +5,6 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from matching.structure_cache import public
 from matching.taxonomy import ActivityType, Challenge, term_labels
 
 from .events import EventIndexPage, upcoming_events
@@ -25,7 +24,7 @@ class PageFeed(Feed):
         return Locale.get_active()
 
     def link(self, locale):
-        index = public(self.index_model.objects.live()).filter(locale=locale).first()
+        index = self.index_model.objects.live().public().filter(locale=locale).first()
         return index.url if index else f"/{locale.language_code}/"
 
     def item_title(self, item):
@@ -56,7 +55,8 @@ class StoryFeed(PageFeed):
 
     def items(self, locale):
         return (
-            public(StoryPage.objects.live())
+            StoryPage.objects.live()
+            .public()
             .filter(locale=locale)
             .select_related("locale")
             .prefetch_related("challenges")
@@ -75,7 +75,8 @@ class ConclusionsFeed(PageFeed):
 
     def items(self, locale):
         return (
-            public(LabConclusionsPage.objects.live())
+            LabConclusionsPage.objects.live()
+            .public()
             .filter(locale=locale)
             .select_related("locale")
             .order_by("-first_published_at")[:FEED_LENGTH]

@@ -15,7 +15,6 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from matching.structure_cache import public
 from matching.taxonomy import Challenge, CultureTheme
 
 from .blocks import RICH_TEXT_FEATURES, BaseStreamBlock
@@ -58,11 +57,13 @@ class LabIndexPage(ContentPage):
         verbose_name = _("learning lab index")
 
     def labs(self):
-        return public(LabPage.objects.child_of(self).live()).order_by("-date", "pk")
+        return LabPage.objects.child_of(self).live().public().order_by("-date", "pk")
 
     def conclusions(self):
         return (
-            public(LabConclusionsPage.objects.descendant_of(self).live())
+            LabConclusionsPage.objects.descendant_of(self)
+            .live()
+            .public()
             .select_related("document")
             .order_by("path")
         )
@@ -73,8 +74,9 @@ class LabIndexPage(ContentPage):
         form = LabFilterForm(
             request.GET, labs=labs, formats=LabFormat.choices, attendances=Attendance.choices
         )
-        page = paginate(request, form.apply(labs, self.conclusions()), self.per_page)
-        attach_conclusions(page.object_list, self.conclusions())
+        conclusions = self.conclusions()
+        page = paginate(request, form.apply(labs, conclusions), self.per_page)
+        attach_conclusions(page.object_list, conclusions)
         context.update(filter_form=form, labs=page)
         return context
 
@@ -167,8 +169,8 @@ class LabPage(ContentPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["partners"] = localized_partners(self.locale, self, field="organisations")
-        context["conclusions"] = public(LabConclusionsPage.objects.child_of(self).live()).first()
+        context["partners"] = localized_partners(self.locale, self.organisations.all())
+        context["conclusions"] = LabConclusionsPage.objects.child_of(self).live().public().first()
         return context
 
 

@@ -5,8 +5,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
-from matching.loaded_rows import PlainRowInit
-
 SAMPLE_FIELD_HELP = _(
     "Tick when the text is illustrative rather than drawn from the programme's documents; "
     "the page then shows a visible “Sample content” note."
@@ -46,7 +44,7 @@ PAGE_CARD_DEFERRED = (
 )
 
 
-class ContentPage(PlainRowInit, Page):
+class ContentPage(Page):
     """An abstract base: sample flag, summary for cards and search, JSON-LD hook."""
 
     is_sample = models.BooleanField(_("sample content"), default=False, help_text=SAMPLE_FIELD_HELP)

@@ -8,7 +8,6 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from cms.structured_data import absolute_image_url
-from matching.structure_cache import full_page_url
 
 # As django.utils.html.json_script: the data can never close the script element.
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -39,7 +38,7 @@ def page_meta(request: HttpRequest | None, page) -> dict:
         )
     return {
         "page": page,
-        "canonical": full_page_url(request, page),
+        "canonical": page.get_full_url(request),
         "description": getattr(page, "listing_summary", "") or page.search_description,
         "og_type": "article" if getattr(page, "schema_type", None) else "website",
         "og_image": og_image,

@@ -9,8 +9,6 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 
-from matching.kept_queries import KeptQuery
-
 from .blocks import BaseStreamBlock
 from .countries import ProgrammeCountries
 from .page_base import ContentPage, sample_panel
@@ -100,35 +98,22 @@ class PartnerOrganisation(TranslatableMixin, index.Indexed, models.Model):
 
 
 def localized_partners(
-    locale: Locale, page: models.Model | None = None, field: str = "partners"
+    locale: Locale, linked: models.QuerySet | None = None
 ) -> list[PartnerOrganisation]:
     """Partners in `locale`, falling back to the default language where not yet translated.
 
-    All of them, or those `page` links to by its many-to-many `field`, in one query.
+    All of them, or those in `linked` (a page's partners, in whichever language they were
+    chosen), in one query.
     """
-    languages = sorted({locale.language_code, settings.LANGUAGE_CODE})
-    if page is None:
-        rows = _PARTNER_ROWS(languages)
-    else:
-        linked_by = type(page)._meta.get_field(field).related_query_name()
-        rows = _PARTNER_ROWS(languages, page.pk, linked_by=linked_by)
+    languages = {locale.language_code, settings.LANGUAGE_CODE}
+    rows = PartnerOrganisation.objects.filter(locale__language_code__in=languages)
+    if linked is not None:
+        rows = rows.filter(translation_key__in=linked.values_list("translation_key", flat=True))
     chosen: dict = {}
-    for row in rows:
+    for row in rows.select_related("logo", "locale"):
         if row.translation_key not in chosen or row.locale_id == locale.pk:
             chosen[row.translation_key] = row
     return sorted(chosen.values(), key=lambda p: (p.sort_order, p.name))
-
-
-def _partner_rows(languages: list[str], *page_id: int, linked_by: str | None = None):
-    rows = PartnerOrganisation.objects.filter(locale__language_code__in=languages)
-    if linked_by is not None:
-        # The partners the page links to, in whichever language they were chosen.
-        keys = PartnerOrganisation.objects.filter(**{linked_by: page_id[0]})
-        rows = rows.filter(translation_key__in=keys.values("translation_key"))
-    return rows.select_related("logo", "locale")
-
-
-_PARTNER_ROWS = KeptQuery(_partner_rows)
 
 
 class PartnersPage(ContentPage):

@@ -8,8 +8,6 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
-from matching.structure_cache import public
-
 from .events import EventIndexPage, EventPage
 from .labs import LabConclusionsPage, LabIndexPage, LabPage
 from .listing import paginate
@@ -62,7 +60,7 @@ def search(request):
     kind = form.cleaned_data.get("type", "")
     results = None
     if query:
-        pages = public(Page.objects.live()).filter(locale=Locale.get_active())
+        pages = Page.objects.live().public().filter(locale=Locale.get_active())
         if kind:
             pages = pages.type(*PAGE_TYPES[kind][1])
         results = paginate(request, find(pages, query), per_page=20)

@@ -8,18 +8,17 @@ from django_countries.fields import CountryField
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from matching.kept_queries import KeptListing, KeptQuery
 from matching.models import CITY_CARD_DEFERRED
-from matching.structure_cache import public, restricted_paths
 from matching.taxonomy import Challenge, CultureRole, CultureTheme, ResiliencePillar
 
 from .blocks import RICH_TEXT_FEATURES, BaseStreamBlock, KeyFigureBlock
 from .countries import ProgrammeCountries
 from .filters import StoryFilterForm
-from .listing import PER_PAGE, attach_labels, attach_renditions, paginate
+from .listing import PER_PAGE, attach_labels, paginate, with_renditions
 from .page_base import PAGE_CARD_DEFERRED, ContentPage, default_locale_terms, sample_panel
 from .partners import PartnerOrganisation, localized_partners
 from .structured_data import article_data
@@ -65,40 +64,32 @@ class StoryIndexPage(ContentPage):
     class Meta:
         verbose_name = _("story index")
 
+    def stories(self) -> PageQuerySet:
+        """The published, public stories of the index, newest year first."""
+        return (
+            StoryPage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by("-year", "-first_published_at", "pk")
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        fixed = {"index": (self.path, self.depth), "private": restricted_paths()}
-        form = StoryFilterForm(request.GET, pairs=_COUNTRY_YEAR_PAIRS(**fixed))
-        active = form.active
-        listing = KeptListing(_FILTERED_STORIES, *active.values(), filters=tuple(active), **fixed)
-        page = paginate(request, listing, self.per_page)
+        stories = self.stories()
+        form = StoryFilterForm(request.GET, pairs=StoryFilterForm.country_year_pairs(stories))
+        page = paginate(request, as_cards(form.apply(stories)), self.per_page)
         attach_labels(page.object_list, CARD_TAXONOMY)
-        attach_renditions((story.hero_image for story in page.object_list), CARD_IMAGE)
         context.update(filter_form=form, stories=page)
         return context
 
 
-def _index_stories(index: tuple[str, int], private: tuple[str, ...]):
-    """The published, public stories of an index (its path and depth), ready for cards."""
-    path, depth = index
+def as_cards(stories: PageQuerySet) -> PageQuerySet:
+    """`stories` with what their cards show: the city, the image and its rendition."""
     return (
-        public(StoryPage.objects.filter(path__startswith=path, depth=depth + 1).live(), private)
-        .select_related("city", "hero_image")
+        stories.select_related("city")
+        .prefetch_related(with_renditions("hero_image", CARD_IMAGE))
         .defer(*CARD_DEFERRED)
-        .order_by("-year", "-first_published_at", "pk")
     )
-
-
-def _filtered_stories(*values, filters: tuple[str, ...], **fixed):
-    return StoryFilterForm.filtered(
-        _index_stories(**fixed), dict(zip(filters, values, strict=True))
-    )
-
-
-_FILTERED_STORIES = KeptQuery(_filtered_stories)
-_COUNTRY_YEAR_PAIRS = KeptQuery(
-    lambda **fixed: StoryFilterForm.country_year_pairs(_index_stories(**fixed))
-)
 
 
 class StoryPage(ContentPage):
@@ -256,7 +247,6 @@ class StoryPage(ContentPage):
     subpage_types: list[str] = []
     template = "cms/stories/story_page.html"
     schema_type = "Article"
-    serve_select_related = ("city", "hero_image")
 
     class Meta:
         verbose_name = _("case story")
@@ -277,7 +267,7 @@ class StoryPage(ContentPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         attach_labels([self], TAXONOMY_FIELDS)
-        context["partners"] = localized_partners(self.locale, self)
+        context["partners"] = localized_partners(self.locale, self.partners.all())
         return context
 
     def structured_data(self, request) -> dict:
@@ -290,22 +280,9 @@ class StoryPage(ContentPage):
         return data
 
 
-def _latest_stories(locale_id: int, limit: int, private: tuple[str, ...]):
-    return (
-        public(StoryPage.objects.live(), private)
-        .filter(locale_id=locale_id)
-        .select_related("city", "hero_image")
-        .defer(*CARD_DEFERRED)
-        .order_by("-first_published_at", "-pk")[:limit]
-    )
-
-
-_LATEST_STORIES = KeptQuery(_latest_stories)
-
-
 def latest_stories(locale, limit: int = 3) -> list[StoryPage]:
     """The newest published, public stories in `locale`, ready for cards."""
-    stories = _LATEST_STORIES(locale.pk, limit=limit, private=restricted_paths())
+    stories = StoryPage.objects.live().public().filter(locale=locale)
+    stories = list(as_cards(stories).order_by("-first_published_at", "-pk")[:limit])
     attach_labels(stories, CARD_TAXONOMY)
-    attach_renditions((story.hero_image for story in stories), CARD_IMAGE)
     return stories

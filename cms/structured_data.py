@@ -2,9 +2,6 @@
 
 from django.conf import settings
 
-from matching.structure_cache import full_page_url
-
-from .rendition_cache import image_filter
 from .sanitising import safe_url
 
 PUBLISHER = {
@@ -22,7 +19,7 @@ def absolute_image_url(image, request) -> str | None:
     """The full address of the social-preview rendition of `image`."""
     if image is None:
         return None
-    url = image.get_rendition(image_filter(SOCIAL_IMAGE_SPEC)).url
+    url = image.get_rendition(SOCIAL_IMAGE_SPEC).url
     if url.startswith(("http://", "https://")):
         return url
     if request is not None:
@@ -36,7 +33,7 @@ def article_data(page, request, schema_type: str = "Article") -> dict:
         "@type": schema_type,
         "headline": page.title,
         "description": page.listing_summary,
-        "url": full_page_url(request, page),
+        "url": page.get_full_url(request),
         "inLanguage": page.locale.language_code,
         "publisher": PUBLISHER,
     }
@@ -58,7 +55,7 @@ ATTENDANCE_MODES = {
 
 
 def event_data(event, request) -> dict:
-    address = full_page_url(request, event)
+    address = event.get_full_url(request)
     online = {"@type": "VirtualLocation", "url": address}
     venue = {"@type": "Place", "name": event.venue or event.title}
     if event.venue_address:

@@ -104,13 +104,6 @@ def build_overview() -> tuple[list[Entry], dict[str, dict[str, int]]]:
     return entries, totals
 
 
-def _incomplete(translation: Translation | None) -> bool:
-    if translation is None:
-        return False
-    total, done = translation.get_progress()
-    return done < total
-
-
 def overview_view(request):
     """Admin view: totals per language, then each object's state, filterable by language and state."""
     entries, totals = build_overview()

@@ -1,13 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path, re_path
+from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from matching.api import api as matching_api
 
-from . import calendar, crawlers, feeds, site_structure
+from . import calendar, crawlers, feeds
 from .api import wagtail_api
 from .search import search
 
@@ -31,12 +31,6 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Wagtail's page URLs, pages served through the route kept per process (cms.site_structure).
-page_urls = [
-    *(pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"),
-    re_path(wagtail_urls.serve_pattern, site_structure.serve, name="wagtail_serve"),
-]
-
 # Everything a visitor reads lives under a language prefix; the bare root redirects by
 # the browser's preferred language (LocaleMiddleware).
 urlpatterns += i18n_patterns(
@@ -51,6 +45,6 @@ urlpatterns += i18n_patterns(
     path("calendar/upcoming.ics", calendar.upcoming_ics, name="calendar_upcoming"),
     path("calendar/events/<int:page_id>.ics", calendar.event_ics, name="calendar_event"),
     path("", include("matching.urls")),
-    path("", include(page_urls)),
+    path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

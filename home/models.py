@@ -10,13 +10,11 @@ from wagtail.search import index
 from cms.blocks import BaseStreamBlock
 from cms.events import EventIndexPage, soonest_events
 from cms.stories import StoryIndexPage, latest_stories
-from matching.loaded_rows import PlainRowInit
-from matching.structure_cache import remember
 
 HOME_LISTING_LENGTH = 3
 
 
-class HomePage(PlainRowInit, Page):
+class HomePage(Page):
     tagline = models.CharField(
         _("tagline"),
         max_length=160,
@@ -48,9 +46,8 @@ class HomePage(PlainRowInit, Page):
         verbose_name = _("home page")
 
     def section(self, model: type[Page]) -> Page | None:
-        """The live index page of a kind under this home page (site structure, kept per process)."""
-        key = ("section", self.pk, model._meta.label)
-        return remember(key, lambda: model.objects.child_of(self).live().first())
+        """The live index page of a kind under this home page."""
+        return model.objects.child_of(self).live().first()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,8 +1,7 @@
 """What frames every page: the main menu, the footer links, the language switcher, hreflang.
 
-Each piece is site structure, kept per process until content changes
-(`matching.structure_cache`) and shared within a request, so the frame costs no query on a
-public page however many languages and menu items there are (a few in previews).
+The menu and the footer share one query, and the page's translations another: each is
+read once per request however many pieces of the frame ask for it.
 """
 
 from django.conf import settings
@@ -10,22 +9,23 @@ from django.db.models import Q
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Page
-
-from cms.site_structure import site_for_request
-from matching.structure_cache import full_page_url, page_url, public, remember
+from wagtail.models import Page, Site
 
 FOOTER_SLUGS = ("about", "contact", "privacy", "accessibility")
 
 
-def _memo(request, name, compute):
-    """`compute()` once per request (or every time without a request)."""
+def _memo(request, key, compute):
+    """`compute()` once per request (or every time without a request).
+
+    Kept in `request.navigation`, an attribute of the request this module alone sets.
+    """
     if request is None:
         return compute()
-    memo = request.__dict__.setdefault("_navigation", {})
-    if name not in memo:
-        memo[name] = compute()
-    return memo[name]
+    if not hasattr(request, "navigation"):
+        request.navigation = {}
+    if key not in request.navigation:
+        request.navigation[key] = compute()
+    return request.navigation[key]
 
 
 def live_translations(request: HttpRequest | None, page: Page) -> dict[str, Page]:
@@ -35,13 +35,12 @@ def live_translations(request: HttpRequest | None, page: Page) -> dict[str, Page
         versions = page.get_translations(inclusive=True).live().select_related("locale")
         return {version.locale.language_code: version for version in versions}
 
-    key = ("translations", page.pk)
-    return _memo(request, key, lambda: remember(key, compute))
+    return _memo(request, ("translations", page.pk), compute)
 
 
 def localized_root(request: HttpRequest | None) -> Page | None:
     """The home page in the visitor's language, falling back to the site's own root."""
-    site = site_for_request(request) if request else None
+    site = Site.find_for_request(request) if request else None
     if site is None or site.root_page_id is None:
         return None
 
@@ -57,9 +56,9 @@ def _root_children(request) -> list[Page]:
 
     def compute():
         wanted = Q(show_in_menus=True) | Q(slug__in=FOOTER_SLUGS)
-        return list(public(root.get_children().live()).filter(wanted))
+        return list(root.get_children().live().public().filter(wanted))
 
-    return remember(("menu", root.pk), compute)
+    return _memo(request, ("menu", root.pk), compute)
 
 
 def _is_page(page) -> bool:
@@ -83,14 +82,14 @@ def language_switcher(request: HttpRequest | None, page) -> dict:
     for code, _name in settings.LANGUAGES:
         if code in versions:
             # The same view in another language: keep its filters, chosen city and page.
-            url = page_url(request, versions[code]) + query
+            url = versions[code].get_url(request) + query
         elif _is_page(page):
             with translation.override(code):
                 url = reverse("untranslated", args=[page.pk])
         else:
             with translation.override(code):
                 root = localized_root(request)
-                url = page_url(request, root) if root else f"/{code}/"
+                url = root.get_url(request) if root else f"/{code}/"
         info = translation.get_language_info(code)
         links.append(
             {"code": code, "name": info["name_local"], "url": url, "current": code == current}
@@ -103,7 +102,7 @@ def hreflang_links(request: HttpRequest | None, page) -> dict:
     links = []
     if _is_page(page):
         for code, version in live_translations(request, page).items():
-            url = full_page_url(request, version)
+            url = version.get_full_url(request)
             if url:
                 links.append({"code": code, "url": url})
     return {"links": sorted(links, key=lambda link: link["code"])}

@@ -7,11 +7,9 @@ from django.utils.translation import get_language, get_language_info
 from django.views import defaults
 from wagtail.models import Page
 
-from matching.structure_cache import public
-
 
 def untranslated(request, page_id: int):
-    page = public(Page.objects.live()).filter(pk=page_id).first()
+    page = Page.objects.live().public().filter(pk=page_id).first()
     if page is None:
         raise Http404
     translation = (
@@ -22,13 +20,14 @@ def untranslated(request, page_id: int):
     )
     if translation is not None:
         return redirect(translation.get_url(request))
+    translations = page.get_translations(inclusive=True).live().public()
     versions = [
         {
             "page": version,
             "language": get_language_info(version.locale.language_code)["name_local"],
             "code": version.locale.language_code,
         }
-        for version in public(page.get_translations(inclusive=True).live()).select_related("locale")
+        for version in translations.select_related("locale")
     ]
     context = {
         "source": page,

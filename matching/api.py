@@ -12,7 +12,6 @@ from ninja import Field, NinjaAPI, Query, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
 from .display import explained
-from .kept_queries import KeptQuery
 from .models import City, CityChallenge, StoredSuggestion
 from .regions import PROGRAMME_COUNTRIES
 
@@ -116,9 +115,7 @@ def profile_terms(ids: list[int]) -> dict[int, dict]:
     One union over the profile's four link tables, rather than five prefetch queries.
     """
     terms = {pk: {"challenges": {}, "offers": [], "seeks": [], "roles": []} for pk in ids}
-    rows = sorted(
-        _PROFILE_ROWS(sorted(set(ids))), key=lambda row: (row[2] is None, row[2] or 0, row[3])
-    )
+    rows = sorted(_profile_rows(ids), key=lambda row: (row[2] is None, row[2] or 0, row[3]))
     for city_id, kind, _order, slug, weight in rows:
         if kind == "challenges":
             terms[city_id]["challenges"][slug] = weight
@@ -127,33 +124,26 @@ def profile_terms(ids: list[int]) -> dict[int, dict]:
     return terms
 
 
-def _profile_query(ids: list[int]) -> QuerySet:
+def _profile_rows(ids: list[int]) -> QuerySet:
     challenges = (
         CityChallenge.objects.filter(city_id__in=ids)
         .order_by()
         .annotate(kind=Value("challenges"))
         .values_list("city_id", "kind", "sort_order", "challenge__slug", "weight")
     )
-    links = []
-    for name in ("offers", "seeks", "roles"):
-        field = City._meta.get_field(name)
-        target = field.m2m_reverse_field_name()
-        links.append(
-            field.remote_field.through.objects.filter(city_id__in=ids)
-            .order_by()
-            .annotate(kind=Value(name), order=Value(0), weight=Value(0))
-            .values_list("city_id", "kind", "order", f"{target}__slug", "weight")
-        )
+    links = [
+        City.objects.filter(pk__in=ids, **{f"{name}__isnull": False})
+        .order_by()
+        .annotate(kind=Value(name), order=Value(0), weight=Value(0))
+        .values_list("pk", "kind", "order", f"{name}__slug", "weight")
+        for name in ("offers", "seeks", "roles")
+    ]
     return challenges.union(*links, all=True)
 
 
-_PROFILE_ROWS = KeptQuery(_profile_query)
-_APPROVED_CITY = KeptQuery(lambda slug: City.objects.approved().filter(slug=slug)[:1])
-
-
 def approved_city(slug: str) -> City:
-    if found := _APPROVED_CITY(slug):
-        return found[0]
+    if found := City.objects.approved().filter(slug=slug).first():
+        return found
     raise Http404
 
 
@@ -188,17 +178,6 @@ def get_city(request: HttpRequest, city_id: str):
     return cities_out([approved_city(city_id)])[0]
 
 
-def _best_partners(city_id: int, top: int):
-    return (
-        StoredSuggestion.objects.to_approved_partners_of(city_id)
-        .select_related("city", "partner")
-        .order_by("rank")[:top]
-    )
-
-
-_BEST_PARTNERS = KeptQuery(_best_partners)
-
-
 @api.get(
     "/cities/{city_id}/partners",
     response=list[PartnerOut],
@@ -208,7 +187,11 @@ _BEST_PARTNERS = KeptQuery(_best_partners)
 )
 def city_partners(request: HttpRequest, city_id: str, query: Query[PartnersQuery]):
     city = approved_city(city_id)
-    suggestions = _BEST_PARTNERS(city.pk, top=query.top)
+    suggestions = (
+        StoredSuggestion.objects.to_approved_partners_of(city.pk)
+        .select_related("city", "partner")
+        .order_by("rank")[: query.top]
+    )
     language = query.lang or translation.get_language_from_request(request)
     with translation.override(language):
         items = explained(suggestions)

@@ -2,31 +2,27 @@
 
 from collections.abc import Iterable
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.http import HttpRequest
 from django.utils.translation import get_language
 from wagtail.models import Page
+from wagtail.query import PageQuerySet
 
 from .explanations import component_label, render_reason
-from .kept_queries import KeptQuery
 from .models import City, CityText
-from .structure_cache import public, remember_for_host
 from .taxonomy import Challenge, CultureTheme, term_labels
 
 
 def city_names(cities: Iterable[City], language: str | None = None) -> dict[int, str]:
     """City id → its name in `language` (one query), falling back to the city's own name."""
     names = {c.pk: c.name for c in cities}
-    names.update(_NAMES_IN(sorted(names), language or get_language()))
+    rows = _names_in(language or get_language()).filter(city_id__in=list(names))
+    names.update(rows.values_list("city_id", "name"))
     return names
 
 
 def _names_in(language: str) -> QuerySet:
     return CityText.objects.filter(locale__language_code=language).exclude(name="")
-
-
-_NAMES_IN = KeptQuery(
-    lambda ids, language: _names_in(language).filter(city_id__in=ids).values_list("city_id", "name")
-)
 
 
 def name_in(language: str, city: str = "pk") -> Subquery:
@@ -86,24 +82,25 @@ def explained(
     ]
 
 
-def section_url(app_label: str, model: str, request=None) -> str | None:
-    """The URL of the live page of a type in the visitor's language, found by a query, not an import."""
+def section_urls(
+    pages: PageQuerySet, request: HttpRequest | None, *sections: str
+) -> dict[str, str | None]:
+    """Section ("app_label.model") → the address of its first page among `pages`, or None.
 
-    def compute() -> str | None:
-        page = (
-            public(Page.objects.live())
-            .filter(content_type__app_label=app_label, content_type__model=model)
-            .filter(locale__language_code=get_language())
-            .first()
-        )
-        return page.get_url(request) if page else None
+    One query for all of them; a page type is named, not imported (matching imports no cms).
+    """
+    wanted = Q(pk__in=[])
+    for section in sections:
+        app_label, model = section.split(".")
+        wanted |= Q(content_type__app_label=app_label, content_type__model=model)
+    found: dict[str, Page] = {}
+    for page in pages.filter(wanted).select_related("content_type").order_by("path"):
+        found.setdefault(f"{page.content_type.app_label}.{page.content_type.model}", page)
+    return {name: found[name].get_url(request) if name in found else None for name in sections}
 
-    return remember_for_host(request, ("section-url", app_label, model, get_language()), compute)
 
-
-def challenges_with_reading(language: str | None = None) -> dict[str, set[str]]:
-    """Slugs of the challenges public stories and lab conclusions in `language` speak to."""
-    pages = public(Page.objects.live().filter(locale__language_code=language or get_language()))
+def challenges_with_reading(pages: PageQuerySet) -> dict[str, set[str]]:
+    """Slugs of the challenges the stories and lab conclusions among `pages` speak to."""
     return {
         kind: set(
             Challenge.objects.filter(**{f"{relation}__in": pages}).values_list("slug", flat=True)

@@ -19,7 +19,6 @@ from .contacts import (  # noqa: F401
     MessageTopic,
     ProgrammeMessage,
 )
-from .loaded_rows import PlainRowInit
 from .names import folded, search_names
 from .regions import PROGRAMME_COUNTRIES, Region, region_of
 from .rounds import PlannedPartnership, ShadowingRound  # noqa: F401
@@ -55,9 +54,6 @@ class CityQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(status=CityStatus.APPROVED)
 
-    def in_region(self, region: str):
-        return self.filter(region=region)
-
     def named_like(self, text: str):
         """Cities whose own name or a name in any language contains `text`, accents and case aside."""
         wanted = folded(text)
@@ -79,7 +75,7 @@ class CityQuerySet(models.QuerySet):
         City.objects.bulk_update(cities, ["search_names"], batch_size=500)
 
 
-class City(PlainRowInit, index.Indexed, ClusterableModel):
+class City(index.Indexed, ClusterableModel):
     name = models.CharField(
         _("name"), max_length=120, help_text=_("The city's own name, as written in its country.")
     )
@@ -218,6 +214,7 @@ class City(PlainRowInit, index.Indexed, ClusterableModel):
 
     @classmethod
     def from_db(cls, db, field_names, values):
+        """Remember the status read, as Django's "customizing model loading" documents."""
         instance = super().from_db(db, field_names, values)
         instance._loaded_status = instance.__dict__.get("status")
         return instance

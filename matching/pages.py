@@ -1,7 +1,6 @@
 """Public pages of the matching half, in the page tree and translatable like any other page."""
 
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -21,7 +20,7 @@ from .display import (
     explained,
     name_in,
     profile_labels,
-    section_url,
+    section_urls,
     with_reading,
 )
 from .form_limits import rate_limited
@@ -32,8 +31,6 @@ from .forms import (
     FinderForm,
     IntroductionForm,
 )
-from .kept_queries import KeptQuery
-from .loaded_rows import PlainRowInit
 from .models import (
     CITY_CARD_DEFERRED,
     City,
@@ -44,46 +41,8 @@ from .models import (
 )
 from .regions import PROGRAMME_COUNTRIES
 from .registration import register_city
-from .structure_cache import public, remember, remember_for_host
 from .submissions import accept_submission, stored_before
 from .withdrawal import record_for, withdrawal_token
-
-
-def _filtered_suggestions(
-    city_id: int, language: str, *values: str, country: bool, theme: bool, band: str | None
-) -> QuerySet:
-    chosen = iter(values)
-    suggestions = (
-        StoredSuggestion.objects.to_approved_partners_of(city_id)
-        .select_related("partner")
-        .defer("computed_at", *(f"partner__{name}" for name in CITY_CARD_DEFERRED))
-        .annotate(partner_name=name_in(language, "partner_id"))
-    )
-    if country:
-        suggestions = suggestions.filter(partner__country=next(chosen))
-    if band:
-        low, high = POPULATION_BANDS[band]
-        if low:
-            suggestions = suggestions.filter(partner__population__gte=low)
-        if high:
-            suggestions = suggestions.filter(partner__population__lte=high)
-    if theme:
-        suggestions = suggestions.filter(partner__offers__slug=next(chosen)).distinct()
-    return suggestions.order_by("rank")[:20]
-
-
-_FILTERED_SUGGESTIONS = KeptQuery(_filtered_suggestions)
-_CITY_BY_SLUG = KeptQuery(
-    lambda slug, language: City.objects.filter(slug=slug).annotate(name_here=name_in(language))[:1]
-)
-_PARTNER_COUNTRIES = KeptQuery(
-    lambda city_id: (
-        StoredSuggestion.objects.to_approved_partners_of(city_id)
-        .order_by()
-        .values_list("partner__country", flat=True)
-        .distinct()
-    )
-)
 
 
 def confirmation(request, template: str, context: dict) -> TemplateResponse:
@@ -96,7 +55,7 @@ def confirmation(request, template: str, context: dict) -> TemplateResponse:
     return response
 
 
-class MatchingPage(PlainRowInit, Page):
+class MatchingPage(Page):
     intro = RichTextField(
         _("introduction"),
         blank=True,
@@ -114,20 +73,24 @@ class PartnerFinderPage(RoutablePageMixin, MatchingPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        return context | remember_for_host(
-            request, ("finder-links", self.pk), lambda: self.links(request)
-        )
+        return context | self.links(request)
 
     def links(self, request) -> dict:
         """Where the finder sends visitors on: registration, cities, stories, labs."""
-        register = RegisterCityPage.objects.live().filter(locale_id=self.locale_id).first()
-        cities = CityIndexPage.objects.live().filter(locale_id=self.locale_id).first()
-        stories_url = section_url("cms", "storyindexpage", request)
-        labs_url = section_url("cms", "labindexpage", request)
-        reading = challenges_with_reading()
+        pages = Page.objects.live().public().filter(locale_id=self.locale_id)
+        urls = section_urls(
+            pages,
+            request,
+            "matching.registercitypage",
+            "matching.cityindexpage",
+            "cms.storyindexpage",
+            "cms.labindexpage",
+        )
+        stories_url, labs_url = urls["cms.storyindexpage"], urls["cms.labindexpage"]
+        reading = challenges_with_reading(pages)
         return {
-            "register_url": register.get_url(request) if register else None,
-            "city_index_url": cities.get_url(request) if cities else None,
+            "register_url": urls["matching.registercitypage"],
+            "city_index_url": urls["matching.cityindexpage"],
             "stories_url": stories_url,
             "labs_url": labs_url,
             # "Read about it" links only to listings with something in them.
@@ -157,7 +120,7 @@ class PartnerFinderPage(RoutablePageMixin, MatchingPage):
             context["form"] = form
         data = form.cleaned_data if form.is_bound else {}
         language = get_language()
-        city = next(iter(_CITY_BY_SLUG(data["city"], language)), None) if data.get("city") else None
+        city = self.chosen_city(data["city"], language) if data.get("city") else None
         if city is None and (data.get("q") or data.get("city")):
             # A search, or an old or mistyped city link (no match: say so, offer the search).
             q = data.get("q")
@@ -183,30 +146,39 @@ class PartnerFinderPage(RoutablePageMixin, MatchingPage):
         return TemplateResponse(request, self.template, context)
 
     @staticmethod
-    def partner_countries(city: City) -> set[str]:
-        """The countries the city's suggested partners are in: the only useful country filters.
+    def chosen_city(slug: str, language: str) -> City | None:
+        """The city of `slug`, with `name_here`, its name in `language` (None: its own name)."""
+        return City.objects.filter(slug=slug).annotate(name_here=name_in(language)).first()
 
-        Kept per process as the site's structure is (a few codes for each city): a new
-        computation of the suggestions, or a partner's change, moves the generation.
-        """
-        return remember(("partner-countries", city.pk), lambda: set(_PARTNER_COUNTRIES(city.pk)))
+    @staticmethod
+    def partner_countries(city: City) -> set[str]:
+        """The countries the city's suggested partners are in: the only useful country filters."""
+        suggestions = StoredSuggestion.objects.to_approved_partners_of(city.pk).order_by()
+        return set(suggestions.values_list("partner__country", flat=True).distinct())
 
     @staticmethod
     def filtered_suggestions(city: City, data: dict, language: str) -> list[StoredSuggestion]:
-        """The city's best 20 suggestions within the filters (a kept query per set of filters).
+        """The city's best 20 suggestions within the filters.
 
         Each with `partner_name`, the partner's name in `language` (None: its own name).
         """
-        values = [str(data[name]) for name in ("country", "theme") if data.get(name)]
-        band = data.get("band") if data.get("band") in POPULATION_BANDS else None
-        suggestions = _FILTERED_SUGGESTIONS(
-            city.pk,
-            language,
-            *values,
-            country=bool(data.get("country")),
-            theme=bool(data.get("theme")),
-            band=band,
+        suggestions = (
+            StoredSuggestion.objects.to_approved_partners_of(city.pk)
+            .select_related("partner")
+            .defer("computed_at", *(f"partner__{name}" for name in CITY_CARD_DEFERRED))
+            .annotate(partner_name=name_in(language, "partner_id"))
         )
+        if data.get("country"):
+            suggestions = suggestions.filter(partner__country=data["country"])
+        if data.get("band") in POPULATION_BANDS:
+            low, high = POPULATION_BANDS[data["band"]]
+            if low:
+                suggestions = suggestions.filter(partner__population__gte=low)
+            if high:
+                suggestions = suggestions.filter(partner__population__lte=high)
+        if data.get("theme"):
+            suggestions = suggestions.filter(partner__offers__slug=data["theme"]).distinct()
+        suggestions = list(suggestions.order_by("rank")[:20])
         for suggestion in suggestions:  # the city is at hand: not read again for each row
             suggestion.city = city
         return suggestions
@@ -365,7 +337,7 @@ class CityIndexPage(RoutablePageMixin, MatchingPage):
             )[:5]
         )
         names = city_names([city, *(s.partner for s in suggestions)])
-        stories = public(city.stories.live()).filter(locale__language_code=get_language())
+        stories = city.stories.live().public().filter(locale__language_code=get_language())
         context = self.get_context(request) | {
             "city": city,
             "city_name": names[city.pk],

@@ -14,8 +14,6 @@ from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from .structure_cache import remember
-
 
 class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
     name = models.CharField(_("name"), max_length=100, help_text=_("The label visitors see."))
@@ -119,16 +117,11 @@ def _cache_key(model: type[TaxonomyTerm], language: str) -> str:
 def term_labels(model: type[TaxonomyTerm], language: str | None = None) -> dict[str, str]:
     """Slug → label in `language` (default: the active one), falling back to the default locale.
 
-    Every listing, filter and matching reason shows labels: a process keeps them between
-    content changes (`structure_cache`), and the shared cache keeps them for every process;
-    saving or deleting a term clears the shared copy and moves the content generation.
+    Every listing, filter and matching reason shows labels: the shared cache keeps them for
+    every process, and saving or deleting a term clears them.
     """
     language = (language or get_language() or "en").split("-")[0]
     key = _cache_key(model, language)
-    return remember(("labels", key), lambda: _shared_labels(model, language, key))
-
-
-def _shared_labels(model: type[TaxonomyTerm], language: str, key: str) -> dict[str, str]:
     labels = cache.get(key)
     if labels is None:
         default = Locale.get_default()

@@ -36,16 +36,6 @@ def home_page(db):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_site_structure():
-    """A rolled-back test leaves no signal behind: forget the site structure a process kept."""
-    from matching.structure_cache import forget_all
-
-    forget_all()
-    yield
-    forget_all()
-
-
-@pytest.fixture(autouse=True)
 def _postgres_only(request):
     """A test marked `postgres` fails, never skips, when the database is not PostgreSQL."""
     if request.node.get_closest_marker("postgres") and connection.vendor != "postgresql":

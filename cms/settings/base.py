@@ -30,7 +30,6 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "django_countries",
     "wagtail_localize.locales",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
@@ -52,7 +51,6 @@ INSTALLED_APPS = [
     "ninja",
     "django_tasks",
     "django_tasks_db",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -72,8 +70,6 @@ MIDDLEWARE = [
     "cms.api_rate_limit.ApiRateLimitMiddleware",
     # Early, so that a cached page skips everything below; it stores the headers they add.
     "cms.page_cache.PageCacheMiddleware",
-    # The site's structure (routes, menus, restrictions) kept per process: cms.site_structure.
-    "cms.site_structure.SiteStructureMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.middleware.SiteLocaleMiddleware",
     "cms.middleware.RejectNulBytesMiddleware",
@@ -123,24 +119,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["ENGINE"] = "cms.postgresql"
 if "postgresql" in DATABASES["default"]["ENGINE"] and env.bool("DB_PREPARED_STATEMENTS", True):
     # Parameters bound by the server, so that PostgreSQL keeps a query's plan: a query run
-    # five times on a connection (the same SQL each view, `matching.kept_queries`) is then
-    # prepared, not planned again. Set DB_PREPARED_STATEMENTS=false behind a pooler in
+    # five times on a connection (most of a page's queries are the same SQL every view) is
+    # then prepared, not planned again. Set DB_PREPARED_STATEMENTS=false behind a pooler in
     # transaction mode, which cannot keep them.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         server_side_binding=True, prepare_threshold=5
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-#: Image renditions per process, under the shared content generation: `cms.rendition_cache`.
-RENDITIONS_CACHE = {
-    "BACKEND": "cms.rendition_cache.RenditionCache",
-    "LOCATION": "renditions",
-    "OPTIONS": {"MAX_ENTRIES": 2000},
-}
-CACHES = {
-    "default": env.cache("CACHE_URL", default="locmemcache://rescom"),
-    "renditions": RENDITIONS_CACHE,
-}
+# Wagtail keeps image renditions here too (without a cache named "renditions" it uses this one).
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://rescom")}
 # Whole pages for anonymous visitors, in the cache above; any content change empties it.
 PAGE_CACHE = env.bool("PAGE_CACHE", default=not DEBUG)
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)

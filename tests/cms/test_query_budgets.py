@@ -31,28 +31,32 @@ pytestmark = pytest.mark.django_db
 
 TERMS = {"challenges": ["ageing", "brain-drain"], "themes": ["music"], "roles": ["spark"]}
 
-#: The most queries each page may run for an anonymous visitor: caching off, the reference data
-#: and site structure a process keeps already read (cms.site_structure).
+#: The most queries each page may run for an anonymous visitor on a page-cache miss, the shared
+#: cache already holding taxonomy labels, site root paths and renditions. Wagtail's serving
+#: costs 7 for a page just below the home page (the site, the active locale, the route, the
+#: page's view restrictions) and 2 more a level deeper; the frame 4 (language links, the home
+#: page's translations, the menu's view restrictions, the menu and footer); a content page's
+#: breadcrumbs and locale 2.
 BUDGETS = {
-    "home": 4,
-    "story index": 5,
-    "story": 3,
-    "lab index": 5,
-    "lab": 3,
-    "conclusions": 4,
-    "event index": 3,
-    "event": 2,
-    "toolkit": 1,
-    "partners": 2,
-    "standard": 1,
-    "search": 5,  # one more where the backend has no stemmer: the title-prefix pass
-    "partner finder": 3,  # the city, its suggestions (with names), the page
-    "city": 12,
-    "city index": 4,
-    "story feed": 4,
-    "conclusions feed": 3,
-    "event feed": 3,
-    "sitemap": 19,
+    "home": 16,
+    "story index": 18,
+    "story": 19,
+    "lab index": 19,
+    "lab": 18,
+    "conclusions": 18,
+    "event index": 16,
+    "event": 17,
+    "toolkit": 13,
+    "partners": 14,
+    "standard": 13,
+    "search": 10,  # one more where the backend has no stemmer: the title-prefix pass
+    "partner finder": 18,  # the city, its partners' countries, its suggestions (with names)
+    "city": 22,
+    "city index": 14,
+    "story feed": 6,
+    "conclusions feed": 5,
+    "event feed": 5,
+    "sitemap": 20,
 }
 
 
@@ -118,7 +122,7 @@ class Site:
 
 
 def count_queries(client, url: str) -> int:
-    client.get(url)  # warm the per-process caches, as a visitor before would have
+    client.get(url)  # warm the shared cache, as a visitor before would have
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
     assert response.status_code == 200, url
@@ -134,7 +138,5 @@ def test_every_page_type_keeps_a_fixed_query_budget(
     small = {name: count_queries(client, url) for name, url in urls.items()}
     site.add(10)
     large = {name: count_queries(client, url) for name, url in urls.items()}
-    # The filtered story list now fills its first page: only then is it counted with a query
-    # (a short first page is the whole list, KeptListing.read_first).
-    assert large == small | {"story index": small["story index"] + 1}
+    assert large == small
     assert {name: n for name, n in large.items() if n > BUDGETS[name]} == {}

@@ -120,6 +120,20 @@ def test_withdrawing_an_approved_city_removes_it_from_others_suggestions(
     assert not StoredSuggestion.objects.filter(partner=harnosand).exists()
 
 
+def test_withdrawing_an_approved_city_read_afresh_removes_it_from_others_suggestions(
+    cities, django_capture_on_commit_callbacks
+):
+    """As staff do in the admin: the city is read from the database, then withdrawn."""
+    from matching.models import City
+
+    services.recompute_suggestions()
+    harnosand = City.objects.get(pk=cities["harnosand"].pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        harnosand.status = CityStatus.WITHDRAWN
+        harnosand.save()
+    assert not StoredSuggestion.objects.filter(partner=harnosand).exists()
+
+
 def test_unclaimed_directory_edits_do_not_queue_work(cities, django_capture_on_commit_callbacks):
     from matching import tasks
     from matching.models import City
