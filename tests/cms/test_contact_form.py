@@ -13,10 +13,11 @@ from wagtail.models import Locale
 
 from cms.editorial_roles import MODERATORS
 from cms.translations import translate_instance
+from contacts.consent import CONSENT_VERSION
+from contacts.models import ProgrammeMessage
+from contacts.privacy import erase_person, export_person
 from home.matching_pages import ensure_matching_pages
-from matching.contacts import CONSENT_VERSION
-from matching.models import City, CityStatus, ProgrammeMessage
-from matching.privacy import erase_person, export_person
+from matching.models import City, CityStatus
 
 from .factories import StandardPageFactory, StoryPageFactory
 

@@ -1,9 +1,10 @@
-"""Public URLs of the matching half that are not pages in the tree (language-prefixed)."""
+"""Public URLs about a person's data that are not pages in the tree (language-prefixed)."""
 
 from django.urls import path
 
 from .withdrawal import withdraw_consent_view
 
 urlpatterns = [
+    # Named as the public templates call it; the address is the one e-mailed links carry.
     path("consent/withdraw/<str:token>/", withdraw_consent_view, name="matching_withdraw_consent"),
 ]
