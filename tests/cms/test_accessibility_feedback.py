@@ -115,7 +115,7 @@ def test_only_staff_with_the_contact_permission_see_a_reporters_address(client, 
         message="Contrast too low.", email="reader@example.org", language="en"
     )
     client.force_login(moderator)
-    url = f"/admin/snippets/cms/accessibilityfeedback/edit/{feedback.pk}/"
+    url = f"/admin/snippets/contacts/accessibilityfeedback/edit/{feedback.pk}/"
     page = client.get(url).content.decode()
     assert "Contrast too low." in page and "reader@example.org" not in page
 

@@ -194,7 +194,7 @@ def test_only_staff_with_the_contact_permission_read_a_message(client, moderator
     stored = ProgrammeMessage.objects.get()
     staff = Client()
     staff.force_login(moderator)
-    url = f"/admin/snippets/matching/programmemessage/edit/{stored.pk}/"
+    url = f"/admin/snippets/contacts/programmemessage/edit/{stored.pk}/"
     page = staff.get(url).content.decode()
     assert "Taking part" in page
     assert "shadowing round" not in page and "ana@example.org" not in page
