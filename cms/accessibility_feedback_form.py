@@ -1,19 +1,14 @@
-"""The public form of the accessibility statement, and the e-mail that tells moderators of a report."""
+"""The public form of the accessibility statement: a barrier a visitor met, for staff to answer."""
 
 from django import forms
-from django.conf import settings
-from django.urls import reverse
-from django.utils.translation import gettext, override
 from django.utils.translation import gettext_lazy as _
 
-from matching.forms import HoneypotMixin
-from matching.notifications import notify_moderators
-from matching.submissions import SubmissionKeyMixin
-
-from .accessibility_feedback import AccessibilityFeedback
+from contacts.honeypot import HoneypotMixin
+from contacts.submissions import SubmissionKeyMixin
+from matching.forms import PublicForm
 
 
-class AccessibilityFeedbackForm(SubmissionKeyMixin, HoneypotMixin):
+class AccessibilityFeedbackForm(SubmissionKeyMixin, HoneypotMixin, PublicForm):
     page_address = forms.CharField(
         label=_("Which page or document?"),
         max_length=500,
@@ -44,12 +39,3 @@ class AccessibilityFeedbackForm(SubmissionKeyMixin, HoneypotMixin):
                 "consent", _("Please give your consent, or leave the e-mail address empty.")
             )
         return data
-
-
-def feedback_received(feedback: AccessibilityFeedback) -> int:
-    with override(settings.LANGUAGE_CODE):
-        return notify_moderators(
-            gettext("Accessibility feedback received"),
-            gettext("A visitor reported an accessibility barrier."),
-            reverse("wagtailsnippets_cms_accessibilityfeedback:edit", args=[feedback.pk]),
-        )

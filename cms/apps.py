@@ -7,10 +7,6 @@ class CmsConfig(AppConfig):
     verbose_name = _("Editorial content")
 
     def ready(self) -> None:
-        from matching.privacy import register_holder
-
         from . import cache_invalidation
-        from .accessibility_feedback import AccessibilityFeedback
 
         cache_invalidation.connect()
-        register_holder(AccessibilityFeedback)

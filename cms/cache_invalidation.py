@@ -11,6 +11,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .page_cache import bump_generation
 
+#: `contacts` is not watched: what people send the programme never shows on a public page.
 WATCHED_APPS = {
     "home",
     "cms",

@@ -58,11 +58,11 @@ MODEL_PERMISSIONS = {
         "cms.change_partnerorganisation",
         "cms.delete_partnerorganisation",
         "cms.change_programmecontact",
-        "cms.view_accessibilityfeedback",
-        "cms.change_accessibilityfeedback",
+        "contacts.view_accessibilityfeedback",
+        "contacts.change_accessibilityfeedback",
         # The list of messages and marking them answered; reading one needs view_contact.
-        "matching.view_programmemessage",
-        "matching.change_programmemessage",
+        "contacts.view_programmemessage",
+        "contacts.change_programmemessage",
         *(f"matching.{action}_{model}" for model in TAXONOMY for action in ("add", "change")),
     ],
 }

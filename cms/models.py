@@ -1,6 +1,5 @@
 """Django finds the editorial models here; each lives in the module of its idea."""
 
-from .accessibility_feedback import AccessibilityFeedback
 from .contact import ProgrammeContact
 from .events import EventIndexPage, EventPage
 from .labs import LabConclusionsPage, LabIndexPage, LabPage
@@ -10,7 +9,6 @@ from .stories import StoryIndexPage, StoryPage
 from .toolkit import ToolkitPage
 
 __all__ = [
-    "AccessibilityFeedback",
     "EventIndexPage",
     "EventPage",
     "LabConclusionsPage",

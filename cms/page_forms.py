@@ -1,7 +1,7 @@
 """The forms a standard page can carry: write to the programme, report an accessibility barrier.
 
 Both work alike: an error keeps what was typed, a flood is refused (counted in the shared
-cache), the submission is stored once however often it is sent (matching.submissions),
+cache), the submission is stored once however often it is sent (contacts.submissions),
 moderators are told after the commit (an e-mail that fails
 is logged, never shown to the visitor whose submission is stored), and the page thanks the
 visitor at ?sent=1.
@@ -19,16 +19,15 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from matching import notifications
-from matching.form_limits import rate_limited
+from contacts import notifications
+from contacts.form_limits import rate_limited
+from contacts.models import AccessibilityFeedback, MessageTopic, ProgrammeMessage
+from contacts.submissions import accept_submission, stored_before
+from contacts.withdrawal import withdrawal_token
 from matching.forms import ProgrammeMessageForm
-from matching.models import MessageTopic, ProgrammeMessage
 from matching.pages import confirmation
-from matching.submissions import accept_submission, stored_before
-from matching.withdrawal import withdrawal_token
 
-from .accessibility_feedback import AccessibilityFeedback
-from .accessibility_feedback_form import AccessibilityFeedbackForm, feedback_received
+from .accessibility_feedback_form import AccessibilityFeedbackForm
 from .standard import PageForm
 
 
@@ -92,7 +91,7 @@ PAGE_FORMS = {
         rate_group="accessibility-feedback",
         anchor="feedback",
         store=_feedback,
-        tell=(feedback_received,),
+        tell=(notifications.feedback_received,),
     ),
 }
 

@@ -44,7 +44,7 @@ urlpatterns += i18n_patterns(
     path("feeds/events/atom/", feeds.EventAtomFeed(), name="feed_events_atom"),
     path("calendar/upcoming.ics", calendar.upcoming_ics, name="calendar_upcoming"),
     path("calendar/events/<int:page_id>.ics", calendar.event_ics, name="calendar_event"),
-    path("", include("matching.urls")),
+    path("", include("contacts.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

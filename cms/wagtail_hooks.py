@@ -5,12 +5,10 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .accessibility import use_wcag_checker
-from .accessibility_feedback import AccessibilityFeedback
 from .edit_conflicts import LockedSavePageViewSet, refuse_stale_save
 from .partners import PartnerOrganisation
 from .translation_overview import overview_view
@@ -35,26 +33,6 @@ hooks.register("before_edit_page", refuse_stale_save)
 def register_locked_save_page_viewset():
     """In place of Wagtail's base page viewset (registered before ours), for every page type."""
     return LockedSavePageViewSet()
-
-
-class AccessibilityFeedbackViewSet(SnippetViewSet):
-    """Barriers visitors reported from the accessibility statement; staff mark them handled."""
-
-    model = AccessibilityFeedback
-    icon = "help"
-    menu_label = _("Accessibility feedback")
-    list_display = ["created_at", "page_address", "language", "handled"]
-    list_filter = ["handled", "language"]
-    panels = [
-        FieldPanel("page_address", read_only=True),
-        FieldPanel("message", read_only=True),
-        FieldPanel("email", read_only=True, permission="matching.view_contact"),
-        FieldPanel("language", read_only=True),
-        FieldPanel("handled"),
-    ]
-
-
-register_snippet(AccessibilityFeedbackViewSet)
 
 
 @hooks.register("register_admin_urls")

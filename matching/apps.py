@@ -7,4 +7,10 @@ class MatchingConfig(AppConfig):
     verbose_name = _("Cities and partner matching")
 
     def ready(self) -> None:
+        from contacts.privacy import register_contact_model
+
         from . import tasks  # noqa: F401  (connects the recompute signals)
+        from .city_requests import CityApplication, IntroductionRequest
+
+        register_contact_model(CityApplication, export_as="city_applications")
+        register_contact_model(IntroductionRequest, export_as="introduction_requests")

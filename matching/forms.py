@@ -1,15 +1,14 @@
 """Public forms of the matching half: register a city, request an introduction, find partners."""
 
 from django import forms
-from django.conf import settings
-from django.utils import timezone
-from django.utils.functional import lazy
-from django.utils.translation import get_language, ngettext
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .models import City, CityStatus, MessageTopic
+from contacts.consent import ContactFields
+from contacts.models import MessageTopic
+
+from .models import City, CityStatus
 from .regions import PROGRAMME_COUNTRIES, country_name
-from .submissions import SubmissionKeyMixin
 from .taxonomy import Challenge, CultureRole, CultureTheme, term_labels
 
 WEIGHT_CHOICES = [
@@ -81,56 +80,8 @@ class PublicForm(forms.Form):
         return summary
 
 
-class HoneypotMixin(PublicForm):
-    """A field people never see; bots that fill every field give themselves away."""
-
-    website = forms.CharField(
-        required=False,
-        label=_("Leave this field empty"),
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-
-    def clean_website(self) -> str:
-        if self.cleaned_data.get("website"):
-            raise forms.ValidationError(_("This field must be left empty."))
-        return ""
-
-
-def consent_wording() -> str:
-    """The consent box's words in the active language (formatted per use, not at import)."""
-    months = settings.CONTACT_RETENTION_MONTHS
-    return ngettext(
-        "I agree that the RESCOM programme stores my name, role and e-mail address to handle this "
-        "request, for up to %(months)s month. I can withdraw this consent at any time.",
-        "I agree that the RESCOM programme stores my name, role and e-mail address to handle this "
-        "request, for up to %(months)s months. I can withdraw this consent at any time.",
-        months,
-    ) % {"months": months}
-
-
-class ContactForm(SubmissionKeyMixin, HoneypotMixin):
-    contact_name = forms.CharField(label=_("Your name"), max_length=120)
-    contact_role = forms.CharField(label=_("Your role"), max_length=120, required=False)
-    contact_email = forms.EmailField(
-        label=_("Your e-mail address"),
-        help_text=_("Only programme staff see it; it is never shown to other cities or visitors."),
-    )
-    consent = forms.BooleanField(
-        label=lazy(consent_wording, str)(),
-        error_messages={"required": _("Please give your consent so that staff can contact you.")},
-    )
-
-    def contact_record(self, language: str | None = None) -> dict:
-        """What every contact record stores of this form: the person, their consent, its key."""
-        data = self.cleaned_data
-        return {
-            "contact_name": data["contact_name"],
-            "contact_role": data["contact_role"],
-            "contact_email": data["contact_email"],
-            "consent_given_at": timezone.now(),
-            "consent_language": language or get_language(),
-            "submission_key": data.get("submission"),
-        }
+class ContactForm(ContactFields, PublicForm):
+    """A public form that stores a person's details with their consent (contacts.consent)."""
 
 
 NO_CHALLENGE = _("Choose at least one challenge your city faces.")

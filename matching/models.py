@@ -12,13 +12,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
-from .contacts import (  # noqa: F401
-    CityApplication,
-    IntroductionOutcome,
-    IntroductionRequest,
-    MessageTopic,
-    ProgrammeMessage,
-)
+from .city_requests import CityApplication, IntroductionOutcome, IntroductionRequest  # noqa: F401
 from .names import folded, search_names
 from .regions import PROGRAMME_COUNTRIES, Region, region_of
 from .rounds import PlannedPartnership, ShadowingRound  # noqa: F401

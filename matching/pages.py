@@ -12,6 +12,11 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from contacts.form_limits import rate_limited
+from contacts.notifications import confirm_to_person
+from contacts.submissions import accept_submission, stored_before
+from contacts.withdrawal import record_for, withdrawal_token
+
 from . import notifications
 from .display import (
     challenges_with_reading,
@@ -23,7 +28,6 @@ from .display import (
     section_urls,
     with_reading,
 )
-from .form_limits import rate_limited
 from .forms import (
     HAS_PROFILE,
     POPULATION_BANDS,
@@ -41,8 +45,6 @@ from .models import (
 )
 from .regions import PROGRAMME_COUNTRIES
 from .registration import register_city
-from .submissions import accept_submission, stored_before
-from .withdrawal import record_for, withdrawal_token
 
 
 def confirmation(request, template: str, context: dict) -> TemplateResponse:
@@ -228,7 +230,7 @@ class PartnerFinderPage(RoutablePageMixin, MatchingPage):
                         **form.contact_record(),
                     ),
                     "introduction",
-                    tell=[notifications.introduction_requested, notifications.confirm_to_person],
+                    tell=[notifications.introduction_requested, confirm_to_person],
                 )
                 return redirect(f"{sent_url}?withdraw={withdrawal_token(introduction)}")
         return TemplateResponse(request, "matching/introduction_form.html", context)
@@ -279,7 +281,7 @@ class RegisterCityPage(MatchingPage):
                     form.cleaned_data["submission"],
                     lambda: register_city(form, get_language()),
                     "registration",
-                    tell=[notifications.application_received, notifications.confirm_to_person],
+                    tell=[notifications.application_received, confirm_to_person],
                 )
                 return redirect(f"{sent_url}&withdraw={withdrawal_token(application)}")
         return TemplateResponse(request, self.template, context)

@@ -1,15 +1,15 @@
 """Admin for the matching half: the taxonomy and city profiles as snippets."""
 
-from datetime import datetime
-
 from django.urls import path, reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import InspectView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from contacts.admin_panels import VIEW_CONTACT, ContactInspectView, contact_panels
 
 from .admin_forms import CityAdminForm
 from .admin_views import (
@@ -18,9 +18,7 @@ from .admin_views import (
     export_profiles_view,
     learned_weights_view,
 )
-from .models import City, CityApplication, CityText, IntroductionRequest, ProgrammeMessage
-from .personal_data_views import can_manage_personal_data, personal_data_view
-from .privacy import ERASE_ACTION, EXPORT_ACTION, WITHDRAW_ACTION
+from .models import City, CityApplication, CityText, IntroductionRequest
 from .taxonomy import ActivityType, Challenge, CultureRole, CultureTheme, ResiliencePillar
 
 
@@ -93,48 +91,6 @@ class CityTextViewSet(SnippetViewSet):
     search_backend_name = None
 
 
-#: Who may see names, e-mail addresses, roles and messages of applicants and introductions.
-VIEW_CONTACT = "matching.view_contact"
-PERSONAL_FIELDS = (
-    "contact_name",
-    "contact_role",
-    "contact_email",
-    "about",
-    "message",
-    "outcome_note",
-)
-
-
-class ContactInspectView(InspectView):
-    """The inspect view leaves out personal fields for staff without the contact permission."""
-
-    def get_fields(self):
-        fields = super().get_fields()
-        if self.request.user.has_perm(VIEW_CONTACT):
-            return fields
-        return [name for name in fields if name not in PERSONAL_FIELDS]
-
-    def get_field_display_value(self, field_name, field):
-        """Times in the admin's time zone, as the listings show them (Wagtail's shows UTC)."""
-        value = super().get_field_display_value(field_name, field)
-        if isinstance(value, datetime):
-            return formats.localize(timezone.localtime(value))
-        return value
-
-
-def contact_panels() -> list[FieldPanel]:
-    return [
-        FieldPanel("contact_name", read_only=True, permission=VIEW_CONTACT),
-        FieldPanel("contact_role", read_only=True, permission=VIEW_CONTACT),
-        FieldPanel("contact_email", read_only=True, permission=VIEW_CONTACT),
-        FieldPanel("consent_given_at", read_only=True),
-        FieldPanel("consent_version", read_only=True),
-        FieldPanel("consent_language", read_only=True),
-        FieldPanel("consent_withdrawn_at", read_only=True),
-        FieldPanel("erased_at", read_only=True),
-    ]
-
-
 class CityApplicationViewSet(SnippetViewSet):
     model = CityApplication
     icon = "form"
@@ -162,27 +118,6 @@ class IntroductionRequestViewSet(SnippetViewSet):
     ]
 
 
-class ProgrammeMessageViewSet(SnippetViewSet):
-    """What visitors wrote from the contact page; staff answer by e-mail and mark it answered."""
-
-    model = ProgrammeMessage
-    icon = "mail"
-    menu_label = _("Messages")
-    add_to_admin_menu = True
-    menu_order = 260
-    list_display = ["topic", "created_at", "consent_language", "handled", "erased_at"]
-    list_filter = ["handled", "topic", "consent_language"]
-    inspect_view_enabled = True
-    inspect_view_class = ContactInspectView
-    panels = [
-        FieldPanel("topic", read_only=True),
-        FieldPanel("about", read_only=True, permission=VIEW_CONTACT),
-        FieldPanel("message", read_only=True, permission=VIEW_CONTACT),
-        *contact_panels(),
-        FieldPanel("handled"),
-    ]
-
-
 class CitiesGroup(SnippetViewSetGroup):
     items = (CityViewSet, CityTextViewSet, CityApplicationViewSet, IntroductionRequestViewSet)
     menu_icon = "site"
@@ -192,7 +127,6 @@ class CitiesGroup(SnippetViewSetGroup):
 
 register_snippet(TaxonomyGroup)
 register_snippet(CitiesGroup)
-register_snippet(ProgrammeMessageViewSet)
 
 
 @hooks.register("construct_homepage_panels")
@@ -206,13 +140,7 @@ def matching_admin_urls():
         path("matching/export-profiles/", export_profiles_view, name="matching_export_profiles"),
         path("matching/cohort-planner/", cohort_planner_view, name="matching_cohort_planner"),
         path("matching/learned-weights/", learned_weights_view, name="matching_learned_weights"),
-        path("matching/personal-data/", personal_data_view, name="matching_personal_data"),
     ]
-
-
-class PersonalDataMenuItem(MenuItem):
-    def is_shown(self, request) -> bool:
-        return can_manage_personal_data(request.user)
 
 
 @hooks.register("register_admin_menu_item")
@@ -230,9 +158,6 @@ def matching_menu():
                 MenuItem(
                     _("Export profiles"), reverse("matching_export_profiles"), icon_name="download"
                 ),
-                PersonalDataMenuItem(
-                    _("Personal data"), reverse("matching_personal_data"), icon_name="user"
-                ),
             ]
         ),
         icon_name="site",
@@ -247,12 +172,3 @@ def record_outcome(request, instance) -> None:
         IntroductionRequest.objects.filter(pk=instance.pk).update(
             outcome_recorded_at=timezone.now(), handled_by=request.user
         )
-
-
-@hooks.register("register_log_actions")
-def personal_data_log_actions(actions) -> None:
-    actions.register_action(ERASE_ACTION, _("Erase personal data"), _("Personal data erased"))
-    actions.register_action(
-        WITHDRAW_ACTION, _("Withdraw consent"), _("Consent withdrawn, personal data erased")
-    )
-    actions.register_action(EXPORT_ACTION, _("Export personal data"), _("Personal data exported"))

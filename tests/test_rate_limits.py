@@ -9,7 +9,7 @@ from django.core.cache import cache, caches
 from django.test import RequestFactory
 from django.utils import translation
 
-from matching.form_limits import count_submission, rate_limited
+from contacts.form_limits import count_submission, rate_limited
 from matching.models import CityApplication
 
 pytestmark = pytest.mark.django_db
@@ -142,7 +142,7 @@ def test_a_flood_of_invalid_form_posts_is_refused(client, home_page, monkeypatch
     from home.matching_pages import ensure_matching_pages
 
     ensure_matching_pages(home_page)
-    monkeypatch.setattr("matching.form_limits.FLOOD_RATE", "5/h")
+    monkeypatch.setattr("contacts.form_limits.FLOOD_RATE", "5/h")
 
     def post(address: str) -> int:
         return client.post("/en/register/", {"description": "x"}, REMOTE_ADDR=address).status_code

@@ -77,7 +77,7 @@ def test_production_settings_pass_the_deploy_check():
 PUBLIC_POST_FORMS = {
     "matching/register_city_page.html": "tests/matching/test_pages.py",
     "matching/introduction_form.html": "tests/matching/test_pages.py",
-    "contacts/withdraw_consent.html": "tests/matching/test_consent.py",
+    "contacts/withdraw_consent.html": "tests/contacts/test_consent.py",
     "cms/standard/standard_page.html": "tests/cms/test_accessibility_feedback.py and test_contact_form.py",
 }
 

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "home",
     "cms",
     "matching",
+    "contacts",
     "wagtail_localize",
     "django_countries",
     "wagtail_localize.locales",

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import Page, expect
 
-from cms.models import AccessibilityFeedback
+from contacts.models import AccessibilityFeedback
 
 from .axe import report, violations
 from .keyboard import activate, tab_to

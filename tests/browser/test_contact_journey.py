@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from matching.models import ProgrammeMessage
+from contacts.models import ProgrammeMessage
 
 from .axe import report, violations
 

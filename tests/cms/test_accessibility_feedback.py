@@ -7,7 +7,7 @@ from django.core import mail
 from django.test import Client
 
 from cms.editorial_roles import MODERATORS
-from cms.models import AccessibilityFeedback
+from contacts.models import AccessibilityFeedback
 
 from .factories import StandardPageFactory
 
@@ -80,8 +80,8 @@ def test_a_reporters_address_is_exported_erased_and_expires_like_other_contacts(
 
     from django.utils import timezone
 
-    from matching.privacy import erase_person, export_person
-    from matching.retention import erase_expired_contacts
+    from contacts.privacy import erase_person, export_person
+    from contacts.retention import erase_expired_contacts
 
     mine = AccessibilityFeedback.objects.create(
         message="Contrast too low.", email="reader@example.org", language="uk"
@@ -115,7 +115,7 @@ def test_only_staff_with_the_contact_permission_see_a_reporters_address(client, 
         message="Contrast too low.", email="reader@example.org", language="en"
     )
     client.force_login(moderator)
-    url = f"/admin/snippets/cms/accessibilityfeedback/edit/{feedback.pk}/"
+    url = f"/admin/snippets/contacts/accessibilityfeedback/edit/{feedback.pk}/"
     page = client.get(url).content.decode()
     assert "Contrast too low." in page and "reader@example.org" not in page
 

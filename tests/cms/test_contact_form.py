@@ -13,10 +13,11 @@ from wagtail.models import Locale
 
 from cms.editorial_roles import MODERATORS
 from cms.translations import translate_instance
+from contacts.consent import CONSENT_VERSION
+from contacts.models import ProgrammeMessage
+from contacts.privacy import erase_person, export_person
 from home.matching_pages import ensure_matching_pages
-from matching.contacts import CONSENT_VERSION
-from matching.models import City, CityStatus, ProgrammeMessage
-from matching.privacy import erase_person, export_person
+from matching.models import City, CityStatus
 
 from .factories import StandardPageFactory, StoryPageFactory
 
@@ -193,7 +194,7 @@ def test_only_staff_with_the_contact_permission_read_a_message(client, moderator
     stored = ProgrammeMessage.objects.get()
     staff = Client()
     staff.force_login(moderator)
-    url = f"/admin/snippets/matching/programmemessage/edit/{stored.pk}/"
+    url = f"/admin/snippets/contacts/programmemessage/edit/{stored.pk}/"
     page = staff.get(url).content.decode()
     assert "Taking part" in page
     assert "shadowing round" not in page and "ana@example.org" not in page

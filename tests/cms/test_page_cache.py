@@ -5,8 +5,10 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.test import RequestFactory
+from django.utils import timezone
 
 from cms.page_cache import PageCacheMiddleware, bump_generation, page_key
+from contacts.models import AccessibilityFeedback, ProgrammeMessage
 from home.matching_pages import ensure_matching_pages
 from matching.taxonomy import Challenge
 
@@ -183,4 +185,19 @@ def test_the_shared_redis_cache_serves_and_empties_pages(client, settings, story
     response = client.get(story.url)
     assert response.get("X-Page-Cache") != "hit"
     assert "Night library" in response.content.decode()
+    assert cached(client, story.url)
+
+
+def test_what_people_send_the_programme_leaves_the_cached_pages_in_place(client, story_index):
+    """A message or a barrier report never shows on a public page: storing one empties nothing."""
+    story = StoryPageFactory(parent=story_index)
+    client.get(story.url)
+    ProgrammeMessage.objects.create(
+        message="Hello",
+        contact_name="Ana",
+        contact_email="ana@example.org",
+        consent_given_at=timezone.now(),
+        consent_language="en",
+    )
+    AccessibilityFeedback.objects.create(message="Contrast too low", language="en")
     assert cached(client, story.url)

@@ -237,7 +237,6 @@ def test_a_records_times_read_the_same_in_its_listing_inspect_and_edit_views(sta
     [
         ("matching_cohort_planner", "Cohort planner"),
         ("matching_learned_weights", "Learned weights"),
-        ("matching_personal_data", "Personal data"),
     ],
 )
 def test_each_staff_tool_names_itself_in_the_browser_tab(staff_client, url_name, title):

@@ -495,7 +495,7 @@ def test_a_stored_registration_is_confirmed_even_when_the_staff_email_fails(
     def mail_server_down(*args, **kwargs):
         raise smtplib.SMTPServerDisconnected("mail server down")
 
-    monkeypatch.setattr("matching.notifications.send_mail", mail_server_down)
+    monkeypatch.setattr("contacts.notifications.send_mail", mail_server_down)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/en/register/", registration())
     assert response.status_code == 302  # stored: told so, and never asked to send it again

@@ -1,10 +1,10 @@
 from django.core.management.base import BaseCommand
 
-from matching.retention import erase_expired_contacts
+from contacts.retention import erase_expired_contacts
 
 
 class Command(BaseCommand):
-    help = "Erase contact details of applications and introductions older than CONTACT_RETENTION_MONTHS."
+    help = "Erase the contact details of every record older than CONTACT_RETENTION_MONTHS."
 
     def add_arguments(self, parser):
         parser.add_argument(

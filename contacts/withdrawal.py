@@ -10,15 +10,13 @@ from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
-from django.utils.formats import date_format
-from django.utils.translation import gettext, override
+from django.utils.translation import override
 
-from .contacts import CityApplication, ContactDetails, ProgrammeMessage
-from .display import city_names
+from .consent import ContactDetails
 from .privacy import CONTACT_MODELS, erase_records
 
+# The links already e-mailed are signed with this salt: it stays as it was.
 SALT = "matching.consent-withdrawal"
-_MODELS = {model._meta.model_name: model for model in CONTACT_MODELS}
 
 
 def withdrawal_token(record: ContactDetails) -> str:
@@ -39,7 +37,7 @@ def record_for(token: str) -> ContactDetails | None:
     """The record a token names, or None for a forged, damaged or unknown one."""
     try:
         model_name, pk = _named(token)
-        model = _MODELS[model_name]
+        model = {model._meta.model_name: model for model in CONTACT_MODELS}[model_name]
         return model.objects.filter(pk=int(pk)).first()
     except (signing.BadSignature, KeyError, TypeError, ValueError):
         return None
@@ -48,28 +46,11 @@ def record_for(token: str) -> ContactDetails | None:
 def withdrawal_path(record: ContactDetails, language: str | None = None) -> str:
     """The withdrawal page in the language consent was given in."""
     with override(language or record.consent_language or settings.LANGUAGE_CODE):
-        return reverse("matching_withdraw_consent", args=[withdrawal_token(record)])
+        return reverse("withdraw_consent", args=[withdrawal_token(record)])
 
 
 def withdrawal_url(record: ContactDetails) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + withdrawal_path(record)
-
-
-def concerns(record: ContactDetails) -> str:
-    """Which request the link is about, by its cities (named in the page's language) or date."""
-    if isinstance(record, ProgrammeMessage):
-        return gettext("This concerns the message you sent to the programme on %(date)s.") % {
-            "date": date_format(record.created_at, "DATE_FORMAT")
-        }
-    if isinstance(record, CityApplication):
-        return gettext("This concerns the profile you sent for %(city)s.") % {
-            "city": city_names([record.city])[record.city_id]
-        }
-    names = city_names([record.from_city, record.to_city])
-    return gettext("This concerns your request to introduce %(from)s to %(to)s.") % {
-        "from": names[record.from_city_id],
-        "to": names[record.to_city_id],
-    }
 
 
 def withdraw_consent_view(request: HttpRequest, token: str) -> HttpResponse:
@@ -85,7 +66,7 @@ def withdraw_consent_view(request: HttpRequest, token: str) -> HttpResponse:
         state = "done"
     else:
         state = "confirm"
-    context = {"state": state, "concerns": concerns(record) if record else ""}
+    context = {"state": state, "concerns": record.concerns() if record else ""}
     response = TemplateResponse(request, "contacts/withdraw_consent.html", context, status=status)
     add_never_cache_headers(response)
     return response

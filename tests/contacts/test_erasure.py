@@ -22,18 +22,11 @@ from wagtail.models import Locale, ModelLogEntry, Site
 from wagtail_localize.models import StringSegment, TranslationSource
 
 from cms.translations import translate_instance
-from matching.models import (
-    City,
-    CityApplication,
-    CityStatus,
-    CityText,
-    IntroductionRequest,
-    ProgrammeMessage,
-)
+from contacts.models import ProgrammeMessage
+from matching.models import City, CityApplication, CityStatus, CityText, IntroductionRequest
 from matching.services import recompute_suggestions
 from tests.cms.factories import StandardPageFactory
-
-from .test_pages import registration
+from tests.matching.test_pages import registration
 
 EMAIL = "sentinel-4711@example.invalid"
 NAME = "Sentinella Quattordici"
@@ -100,7 +93,7 @@ def live_a_life(client, staff, capture) -> None:
     )
     assert response.status_code == 302
     client.get(f"/admin/snippets/matching/introductionrequest/inspect/{introduction.pk}/")
-    personal = "/admin/matching/personal-data/"
+    personal = "/admin/contacts/personal-data/"
     client.post(personal, {"email": EMAIL, "action": "find"})
     client.post(personal, {"email": EMAIL, "action": "export"})
 

@@ -1,6 +1,6 @@
 """Staff tool in the Wagtail admin: find one person's data by e-mail, export it as JSON, erase it.
 
-Only users with matching.manage_personal_data reach it. The address travels in POST bodies
+Only users with contacts.manage_personal_data reach it. The address travels in POST bodies
 only (never in a URL, a message or the audit log), so it leaves no copy in logs or sessions.
 """
 
@@ -19,7 +19,7 @@ from wagtail.log_actions import log
 
 from .privacy import EXPORT_ACTION, erase_person, export_person, records_of
 
-PERMISSION = "matching.manage_personal_data"
+PERMISSION = "contacts.manage_personal_data"
 
 
 class PersonalDataForm(forms.Form):
@@ -71,9 +71,9 @@ def personal_data_view(request: HttpRequest) -> HttpResponse:
                     erased,
                 )
                 messages.success(request, message % {"count": erased})
-                return redirect("matching_personal_data")
+                return redirect("contacts_personal_data")
         context |= {"searched": True, "records": records}
-    response = TemplateResponse(request, "matching/admin/personal_data.html", context)
+    response = TemplateResponse(request, "contacts/admin/personal_data.html", context)
     response["Cache-Control"] = "no-store"
     return response
 

@@ -9,13 +9,12 @@ from wagtail.models import ModelLogEntry
 
 from cms.editorial_roles import EDITORS, MODERATORS, ensure_editorial_roles
 from matching.models import CityApplication, IntroductionRequest
-
-from .factories import CityFactory
+from tests.matching.factories import CityFactory
 
 pytestmark = pytest.mark.django_db
 
 EMAIL = "ana.sentinel@example.org"
-URL = "/admin/matching/personal-data/"
+URL = "/admin/contacts/personal-data/"
 
 
 def perms(*dotted: str) -> list[Permission]:
@@ -63,7 +62,7 @@ def person(home_page):
 
 
 def test_only_staff_with_the_permission_see_the_tool(client, django_user_model, person):
-    officer = staff(django_user_model, "officer", "matching.manage_personal_data")
+    officer = staff(django_user_model, "officer", "contacts.manage_personal_data")
     editor = staff(django_user_model, "editor", group=ensure_editorial_roles()[EDITORS])
     client.force_login(editor)
     assert URL not in client.get("/admin/").content.decode()
@@ -76,7 +75,7 @@ def test_only_staff_with_the_permission_see_the_tool(client, django_user_model, 
 
 def test_staff_find_and_export_every_record_of_one_address(client, django_user_model, person):
     application = person[0]
-    client.force_login(staff(django_user_model, "officer", "matching.manage_personal_data"))
+    client.force_login(staff(django_user_model, "officer", "contacts.manage_personal_data"))
     found = client.post(URL, {"email": "Ana.Sentinel@Example.org", "action": "find"})
     html = found.content.decode()
     assert "2 records hold this address" in html
@@ -99,7 +98,7 @@ def test_erasure_needs_confirmation_and_leaves_no_address_in_the_logs(
     client, django_user_model, person
 ):
     application, introduction, other = person
-    client.force_login(staff(django_user_model, "officer", "matching.manage_personal_data"))
+    client.force_login(staff(django_user_model, "officer", "contacts.manage_personal_data"))
     unconfirmed = client.post(URL, {"email": EMAIL, "action": "erase", "reason": "request"})
     assert "Tick the box" in unconfirmed.content.decode()
     application.refresh_from_db()
@@ -164,7 +163,7 @@ def test_staff_without_the_contact_permission_see_no_names_addresses_or_messages
     assert introduction.message == "Sentinel message"
     assert introduction.outcome_note == "Sentinel note"
 
-    handler.groups.first().permissions.add(*perms("matching.view_contact"))
+    handler.groups.first().permissions.add(*perms("contacts.view_contact"))
     handler = django_user_model.objects.get(pk=handler.pk)  # fresh permission cache
     client.force_login(handler)
     inspect = client.get(f"/admin/snippets/matching/introductionrequest/inspect/{introduction.pk}/")
@@ -189,13 +188,18 @@ def test_editorial_groups_cannot_grant_themselves_more(client, django_user_model
     assert set(group.permissions.values_list("pk", flat=True)) == before
     user.refresh_from_db()
     assert not user.is_superuser
-    assert not user.has_perm("matching.view_contact")
+    assert not user.has_perm("contacts.view_contact")
     assert not user.has_perm("auth.change_group")
 
 
 def test_a_mistyped_address_is_a_form_error(client, django_user_model, person):
-    client.force_login(staff(django_user_model, "officer", "matching.manage_personal_data"))
+    client.force_login(staff(django_user_model, "officer", "contacts.manage_personal_data"))
     response = client.post(URL, {"email": "not-an-address", "action": "erase", "confirm": "on"})
     assert response.status_code == 200
     assert response.context["form"].errors["email"]
     assert CityApplication.objects.filter(erased_at__isnull=True).count() == 2
+
+
+def test_the_tool_names_itself_in_the_browser_tab(client, django_user_model, home_page):
+    client.force_login(staff(django_user_model, "officer", "contacts.manage_personal_data"))
+    assert "<title>Personal data - " in client.get(reverse("contacts_personal_data")).text

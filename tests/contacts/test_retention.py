@@ -6,10 +6,9 @@ from django.core.management import call_command
 from django.db import models
 from django.utils import timezone
 
+from contacts.privacy import CONTACT_MODELS, OTHER_HOLDERS
 from matching.models import CityApplication, IntroductionRequest
-from matching.privacy import CONTACT_MODELS, OTHER_HOLDERS
-
-from .factories import CityFactory
+from tests.matching.factories import CityFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -80,7 +79,7 @@ def test_every_model_that_stores_an_email_address_is_covered():
     """A new model holding contact details must join CONTACT_MODELS (retention, export, erasure)."""
     holding = {
         model
-        for app in ("home", "cms", "matching")
+        for app in ("home", "cms", "matching", "contacts")
         for model in apps.get_app_config(app).get_models()
         if any(isinstance(field, models.EmailField) for field in model._meta.fields)
     }

@@ -7,14 +7,12 @@ from django.test import Client
 from django.utils import timezone, translation
 from wagtail.models import Locale, ModelLogEntry
 
-from matching.contacts import CONSENT_VERSION
-from matching.forms import consent_wording
+from contacts.consent import CONSENT_VERSION, consent_wording
+from contacts.notifications import confirm_to_person
+from contacts.withdrawal import SALT, record_for, withdrawal_path, withdrawal_token
 from matching.models import City, CityApplication, CityText, IntroductionRequest
-from matching.notifications import confirm_to_person
-from matching.withdrawal import SALT, record_for, withdrawal_path, withdrawal_token
 from tests.cms.factories import StandardPageFactory
-
-from .test_pages import registration
+from tests.matching.test_pages import registration
 
 pytestmark = pytest.mark.django_db
 
