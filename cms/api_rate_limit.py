@@ -23,7 +23,8 @@ def seconds_until_allowed(request: HttpRequest) -> int | None:
 
     The count is an atomic increment in the cache every app instance shares (Redis in
     production), so the limit holds for the site, not per worker. `API_RATE_LIMIT = ""`
-    turns it off (benchmarks do).
+    turns it off (benchmarks do). With the cache out of reach nothing is counted and every
+    request goes through (RATELIMIT_FAIL_OPEN; docs/decisions/cache-outage.md).
     """
     rate = settings.API_RATE_LIMIT
     if not rate:

@@ -4,10 +4,16 @@ Every stored page carries the generation it was rendered under; one cache round 
 fetches both the current generation and the page, and a page of an older generation is
 a miss. Any change to content a page may show bumps the generation (`cms.cache_invalidation`),
 so no visitor sees a stale page after publishing, on any app instance sharing the cache.
+
+With the cache out of reach every page is rendered and nothing is stored; a process that
+saw it fail bumps the generation once it is back, as a change made meanwhile could not
+(docs/decisions/cache-outage.md).
 """
 
 import hashlib
+import logging
 import re
+import threading
 import time
 
 from django.conf import settings
@@ -24,23 +30,66 @@ KEYED_VARY = {"cookie", "accept-language"}
 POST_FORM = re.compile(rb"<form[^>]*method=[\"']?post", re.IGNORECASE)
 
 
+logger = logging.getLogger(__name__)
+#: Set when this process found the cache out of reach: a bump may have been lost meanwhile.
+_missed_bumps = threading.Event()
+
+
 def current_generation() -> int:
-    generation = cache.get(GENERATION_KEY)
-    return generation if generation is not None else _start_generation()
+    """The content generation; while the cache is out of reach, one that no stored entry carries."""
+    return _checked(cache.get(GENERATION_KEY))
+
+
+def is_known(generation: int) -> bool:
+    """False for a generation made up while the cache was out of reach: store nothing under it."""
+    return generation > 0
+
+
+def _checked(generation: int | None) -> int:
+    """The generation read from the cache, made anew if missing or if a bump may have been lost."""
+    if generation is None:
+        return _start_generation()
+    if _missed_bumps.is_set():
+        _missed_bumps.clear()
+        return bump_generation()
+    return generation
 
 
 def _start_generation() -> int:
-    # A clock value, so a lost generation key never brings back a number old pages carry.
-    cache.add(GENERATION_KEY, time.time_ns(), None)
-    return cache.get(GENERATION_KEY)
+    # A clock value, so a lost generation key (Redis restarted empty) never brings back a
+    # number that old pages, fragments or a process's kept rows carry.
+    start = time.time_ns()
+    added = cache.add(GENERATION_KEY, start, None)
+    if added is None:  # django-redis's answer, neither True nor False, to an error it ignored
+        return _out_of_reach()
+    if added:
+        _missed_bumps.clear()  # a new generation already
+        return start
+    generation = cache.get(GENERATION_KEY)
+    return generation if generation is not None else _out_of_reach()
 
 
-def bump_generation() -> None:
-    """Make every stored page a miss, on every app instance sharing the cache."""
+def _out_of_reach() -> int:
+    if not _missed_bumps.is_set():
+        _missed_bumps.set()
+        logger.warning(
+            "Cache out of reach: pages are served uncached, and emptied once it is back."
+        )
+    return -time.time_ns()
+
+
+def bump_generation() -> int:
+    """Make every stored page a miss, on every app instance sharing the cache; the new generation.
+
+    With the cache out of reach the bump waits until this process reaches it again.
+    """
     try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        _start_generation()
+        generation = cache.incr(GENERATION_KEY)
+    except ValueError:  # no generation yet, or the cache restarted empty
+        return _start_generation()
+    if generation is None:  # django-redis ignored an error
+        return _out_of_reach()
+    return generation
 
 
 def page_key(request: HttpRequest, language: str) -> str:
@@ -95,10 +144,8 @@ class PageCacheMiddleware:
             return self.get_response(request)
         language = translation.get_language_from_request(request, check_path=True)
         key = page_key(request, language)
-        found = cache.get_many([GENERATION_KEY, key])
-        generation = found.get(GENERATION_KEY)
-        if generation is None:
-            generation = _start_generation()
+        found = cache.get_many([GENERATION_KEY, key])  # {} when the cache is out of reach
+        generation = _checked(found.get(GENERATION_KEY))
         request.content_generation = generation
         entry = found.get(key)
         if entry is not None and entry[0] == generation:
@@ -107,7 +154,7 @@ class PageCacheMiddleware:
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
-        if is_shareable(request, response, language):
+        if is_known(generation) and is_shareable(request, response, language):
             entry = (generation, response.status_code, response.content, dict(response.headers))
             cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
         return response

@@ -2,7 +2,8 @@
 
 A stored submission counts against FORM_RATE; a post refused for a mistake does not, so a
 person correcting a form is never locked out. Every post, valid or not, counts against the
-much larger FLOOD_RATE, so a flood of invalid posts is still refused.
+much larger FLOOD_RATE, so a flood of invalid posts is still refused. While the cache is
+out of reach nothing can be counted and no post is refused (docs/decisions/cache-outage.md).
 """
 
 from django.http import HttpRequest

@@ -11,6 +11,7 @@ import contextlib
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -129,6 +130,81 @@ class ThrowawayCluster:
         try:
             if self.is_running():
                 self.stop("immediate")
+        finally:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def free_port(first: int, tries: int = 100) -> int:
+    """The first port from `first` that nothing on 127.0.0.1 listens on.
+
+    Keep `first` below the ephemeral range, as CLUSTER_PORT is, for a server that restarts.
+    """
+    for port in range(first, first + tries):
+        with contextlib.closing(socket.socket()) as probe, contextlib.suppress(OSError):
+            probe.bind(("127.0.0.1", port))
+            return port
+    raise RuntimeError(f"No free port in {first}-{first + tries - 1}.")
+
+
+class ThrowawayRedis:
+    """A redis-server of the test's own on its own port and folder; nothing saved, stopped on exit."""
+
+    def __init__(self, port: int) -> None:
+        self.port = port
+        self.folder = Path(tempfile.mkdtemp(prefix="rescom-redis-"))
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self, timeout: float = 15) -> None:
+        binary = shutil.which("redis-server")
+        if binary is None:
+            raise FileNotFoundError("redis-server is not installed.")
+        options = ["--bind", "127.0.0.1", "--port", str(self.port), "--dir", str(self.folder)]
+        options += ["--save", "", "--appendonly", "no", "--daemonize", "no"]
+        options += ["--logfile", str(self.folder / "redis.log")]
+        self.process = subprocess.Popen([binary, *options], cwd=self.folder)  # noqa: S603
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"redis-server exited:\n{self.log_tail()}")
+            if self.answers():
+                return
+            time.sleep(0.1)
+        raise RuntimeError(f"redis-server did not answer in {timeout}s:\n{self.log_tail()}")
+
+    def answers(self) -> bool:
+        import redis
+
+        try:
+            return redis.Redis(port=self.port, socket_timeout=1).ping()
+        except redis.RedisError:
+            return False
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=5)
+
+    def log_tail(self, lines: int = 20) -> str:
+        log = self.folder / "redis.log"
+        return (
+            "\n".join(log.read_text(errors="replace").splitlines()[-lines:]) if log.exists() else ""
+        )
+
+    def __enter__(self) -> ThrowawayRedis:
+        self.start()
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        try:
+            self.stop()
         finally:
             shutil.rmtree(self.folder, ignore_errors=True)
 

@@ -12,6 +12,7 @@ CSRF_COOKIE_SECURE = False
 # Static files straight from the apps, so that a test needs no collectstatic step.
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 WHITENOISE_USE_FINDERS = True
+STATIC_ROOT = None  # nothing collected: WhiteNoise would warn that the folder is missing
 
 # Every load-test client comes from 127.0.0.1: the per-address form limit would answer all
 # but the first few submissions with 429, so the load test switches it off.

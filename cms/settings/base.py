@@ -133,6 +133,20 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://rescom")}
 # Whole pages for anonymous visitors, in the cache above; any content change empties it.
 PAGE_CACHE = env.bool("PAGE_CACHE", default=not DEBUG)
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+#: What a Redis cache gets (django-redis's options): with Redis out of reach each call costs at
+#: most these timeouts, then reads are misses and writes are dropped, never an error page
+#: (docs/decisions/cache-outage.md).
+REDIS_CACHE_OPTIONS = {
+    "IGNORE_EXCEPTIONS": True,
+    "SOCKET_CONNECT_TIMEOUT": env.float("CACHE_CONNECT_TIMEOUT", default=0.25),
+    "SOCKET_TIMEOUT": env.float("CACHE_SOCKET_TIMEOUT", default=0.5),
+}
+if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
+    CACHES["default"]["OPTIONS"] = REDIS_CACHE_OPTIONS | CACHES["default"].get("OPTIONS", {})
+# Each ignored error is logged, with its traceback, by the `django_redis.cache` logger.
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+# In the database, not the cache: an editor stays logged in while the cache is out of reach.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Argon2 first: new and re-saved passwords are hashed with it; older hashes still verify.
 PASSWORD_HASHERS = [
@@ -157,6 +171,9 @@ AXES_CLIENT_IP_CALLABLE = "cms.client_address.client_address"
 # Rate limits (django-ratelimit) count in the default cache: Redis in production, which every
 # app instance shares, so the limits hold for the site, not per worker.
 RATELIMIT_USE_CACHE = "default"
+# While the cache is out of reach nothing can be counted: public forms and the API then take
+# every request rather than refuse them all (the admin login's lockout counts in the database).
+RATELIMIT_FAIL_OPEN = True
 RATELIMIT_IP_META_KEY = "cms.client_address.client_address"
 # Requests to the JSON APIs (/api/v1 and /api/v2 together) per client address ("" turns the
 # limit off, e.g. for benchmarks).
