@@ -7,6 +7,6 @@ class CmsConfig(AppConfig):
     verbose_name = _("Editorial content")
 
     def ready(self) -> None:
-        from . import cache_invalidation
+        from cms import cache_invalidation
 
         cache_invalidation.connect()

@@ -9,7 +9,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_migrate, pos
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .page_cache import bump_generation
+from cms.page_cache import bump_generation
 
 #: `contacts` is not watched: what people send the programme never shows on a public page.
 WATCHED_APPS = {

@@ -7,9 +7,9 @@ from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale
 
-from .editorial_roles import MODERATORS, ensure_editorial_roles, ensure_moderation_workflow
-from .partners import PartnerOrganisation
-from .translations import translate_missing
+from cms.editorial.roles import MODERATORS, ensure_editorial_roles, ensure_moderation_workflow
+from cms.editorial.translations import translate_missing
+from cms.partners.models import PartnerOrganisation
 
 FIXTURES = Path(settings.FIXTURE_DIRS[0])
 TRANSLATED_FIELDS = ("name", "based_in", "description")

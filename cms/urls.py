@@ -5,11 +5,12 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.api.v2 import wagtail_api
+from cms.events import calendar
+from cms.feeds import views as feeds
+from cms.search.views import search
+from cms.seo import sitemap as crawlers
 from matching.api import api as matching_api
-
-from . import calendar, crawlers, feeds
-from .api import wagtail_api
-from .search import search
 
 # A body too large or malformed to read gets a page in the visitor's language.
 handler400 = "home.views.bad_request"

@@ -8,10 +8,10 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .accessibility import use_wcag_checker
-from .edit_conflicts import LockedSavePageViewSet, refuse_stale_save
-from .partners import PartnerOrganisation
-from .translation_overview import overview_view
+from cms.editorial.accessibility import use_wcag_checker
+from cms.editorial.edit_conflicts import LockedSavePageViewSet, refuse_stale_save
+from cms.editorial.translation_overview import overview_view
+from cms.partners.models import PartnerOrganisation
 
 
 class PartnerOrganisationViewSet(SnippetViewSet):

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.log_actions import log
 
-from .privacy import EXPORT_ACTION, erase_person, export_person, records_of
+from contacts.privacy import EXPORT_ACTION, erase_person, export_person, records_of
 
 PERMISSION = "contacts.manage_personal_data"
 

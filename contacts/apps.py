@@ -7,8 +7,8 @@ class ContactsConfig(AppConfig):
     verbose_name = _("Personal data")
 
     def ready(self) -> None:
-        from .models import AccessibilityFeedback, ProgrammeMessage
-        from .privacy import register_contact_model, register_holder
+        from contacts.models import AccessibilityFeedback, ProgrammeMessage
+        from contacts.privacy import register_contact_model, register_holder
 
         register_contact_model(ProgrammeMessage, export_as="messages_to_the_programme")
         register_holder(AccessibilityFeedback, export_as="accessibility_feedback")

@@ -14,8 +14,8 @@ from django.utils.functional import lazy
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from .honeypot import HoneypotMixin
-from .submissions import SubmissionKeyMixin
+from contacts.honeypot import HoneypotMixin
+from contacts.submissions import SubmissionKeyMixin
 
 #: Bumped whenever the consent wording in the forms changes; stored with each consent.
 CONSENT_VERSION = "2026-11"

@@ -6,7 +6,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .consent import ContactDetails
+from contacts.consent import ContactDetails
 
 
 class MessageTopic(models.TextChoices):

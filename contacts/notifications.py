@@ -8,9 +8,9 @@ from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils.translation import gettext, ngettext, override
 
-from .consent import ContactDetails
-from .models import AccessibilityFeedback, ProgrammeMessage
-from .withdrawal import withdrawal_url
+from contacts.consent import ContactDetails
+from contacts.models import AccessibilityFeedback, ProgrammeMessage
+from contacts.withdrawal import withdrawal_url
 
 MODERATORS_GROUP = "Moderators"
 

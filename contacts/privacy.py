@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from .consent import ContactDetails
+from contacts.consent import ContactDetails
 
 #: Models built on ContactDetails (a name, an address and consent), each with the key its
 #: records are exported under.

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from .privacy import CONTACT_MODELS, OTHER_HOLDERS
+from contacts.privacy import CONTACT_MODELS, OTHER_HOLDERS
 
 
 def retention_cutoff(now=None, months: int | None = None):

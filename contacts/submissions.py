@@ -15,7 +15,7 @@ from django import forms
 from django.db import IntegrityError, models, transaction
 from django.http import HttpRequest
 
-from .form_limits import count_submission
+from contacts.form_limits import count_submission
 
 T = TypeVar("T", bound=models.Model)
 

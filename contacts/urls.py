@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .withdrawal import withdraw_consent_view
+from contacts.withdrawal import withdraw_consent_view
 
 urlpatterns = [
     # Named as the public templates call it; the address is the one e-mailed links carry.

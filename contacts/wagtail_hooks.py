@@ -9,10 +9,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .admin_panels import VIEW_CONTACT, ContactInspectView, contact_panels
-from .admin_views import can_manage_personal_data, personal_data_view
-from .models import AccessibilityFeedback, ProgrammeMessage
-from .privacy import ERASE_ACTION, EXPORT_ACTION, WITHDRAW_ACTION
+from contacts.admin_panels import VIEW_CONTACT, ContactInspectView, contact_panels
+from contacts.admin_views import can_manage_personal_data, personal_data_view
+from contacts.models import AccessibilityFeedback, ProgrammeMessage
+from contacts.privacy import ERASE_ACTION, EXPORT_ACTION, WITHDRAW_ACTION
 
 
 class ProgrammeMessageViewSet(SnippetViewSet):

@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import override
 
-from .consent import ContactDetails
-from .privacy import CONTACT_MODELS, erase_records
+from contacts.consent import ContactDetails
+from contacts.privacy import CONTACT_MODELS, erase_records
 
 # The links already e-mailed are signed with this salt: it stays as it was.
 SALT = "matching.consent-withdrawal"

@@ -5,14 +5,13 @@ import json
 from django.conf import settings
 from wagtail.models import Locale
 
-from cms.demo_content import load_demo_content as load_editorial_demo_content
-from cms.translations import translate_instance, translate_missing
+from cms.demo.content import load_demo_content as load_editorial_demo_content
+from cms.editorial.translations import translate_instance, translate_missing
+from home.matching_pages import ensure_matching_pages
+from home.models import HomePage
+from home.site_setup import FIXTURES, HOME_HEADING, ensure_home_page
 from matching.exchange import import_profiles
 from matching.models import CityText
-
-from .matching_pages import ensure_matching_pages
-from .models import HomePage
-from .site_setup import FIXTURES, HOME_HEADING, ensure_home_page
 
 
 def string_map(language: str) -> dict[str, str]:

@@ -4,10 +4,9 @@ import json
 
 from django.conf import settings
 
+from home.models import HomePage
+from home.site_setup import FIXTURES
 from matching.models import CityIndexPage, PartnerFinderPage, RegisterCityPage
-
-from .models import HomePage
-from .site_setup import FIXTURES
 
 PAGE_TYPES = {cls.__name__: cls for cls in (PartnerFinderPage, RegisterCityPage, CityIndexPage)}
 

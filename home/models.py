@@ -7,9 +7,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms.blocks import BaseStreamBlock
-from cms.events import EventIndexPage, soonest_events
-from cms.stories import StoryIndexPage, latest_stories
+from cms.events.models import EventIndexPage, soonest_events
+from cms.pages.blocks import BaseStreamBlock
+from cms.stories.models import StoryIndexPage, latest_stories
 
 HOME_LISTING_LENGTH = 3
 

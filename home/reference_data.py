@@ -1,12 +1,11 @@
 """Everything `load_reference_data` sets up, in order; translations go through wagtail-localize."""
 
+from cms.editorial.translations import translate_missing
 from cms.reference_data import load_editorial_reference_data
-from cms.translations import translate_missing
+from home.matching_pages import ensure_matching_pages
+from home.site_setup import ensure_home_page
 from matching.directory import import_directory, load_seed_cities
 from matching.reference_data import load_taxonomy
-
-from .matching_pages import ensure_matching_pages
-from .site_setup import ensure_home_page
 
 
 def load_reference_data(progress: bool = False) -> dict[str, int]:

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.translation import override
 from wagtail.models import Locale, Page, Site
 
-from .models import HomePage
+from home.models import HomePage
 
 FIXTURES = Path(settings.FIXTURE_DIRS[0])
 HOME_HEADING = {"en": "What RESCOM offers", "uk": "Що пропонує RESCOM", "ro": "Ce oferă RESCOM"}

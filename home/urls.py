@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from home import views
 
 urlpatterns = [
     path("untranslated/<int:page_id>/", views.untranslated, name="untranslated"),

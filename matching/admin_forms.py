@@ -4,9 +4,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from .forms import LANGUAGE_CHOICES
-from .planning import approved_choices
-from .rounds import ShadowingRound
+from matching.forms import LANGUAGE_CHOICES
+from matching.planning import approved_choices
+from matching.rounds import ShadowingRound
 
 
 class CohortPlanForm(forms.Form):

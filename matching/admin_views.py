@@ -11,12 +11,18 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 
-from .admin_forms import CohortPlanForm
-from .exchange import export_profiles
-from .models import City, CityStatus, IntroductionOutcome, IntroductionRequest
-from .planning import MIN_OUTCOMES_TO_LEARN, learning_report, plan_round, save_plan, weights_dict
-from .services import current_weights
-from .suggestions import MatchingWeights, RecomputeRun
+from matching.admin_forms import CohortPlanForm
+from matching.exchange import export_profiles
+from matching.models import City, CityStatus, IntroductionOutcome, IntroductionRequest
+from matching.planning import (
+    MIN_OUTCOMES_TO_LEARN,
+    learning_report,
+    plan_round,
+    save_plan,
+    weights_dict,
+)
+from matching.services import current_weights
+from matching.suggestions import MatchingWeights, RecomputeRun
 
 
 class MatchingPanel(Component):

@@ -11,9 +11,9 @@ from django.utils import translation
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
-from .display import explained
-from .models import City, CityChallenge, StoredSuggestion
-from .regions import PROGRAMME_COUNTRIES
+from matching.display import explained
+from matching.models import City, CityChallenge, StoredSuggestion
+from matching.regions import PROGRAMME_COUNTRIES
 
 api = NinjaAPI(
     title="RESCOM partner matching API",

@@ -8,9 +8,8 @@ class MatchingConfig(AppConfig):
 
     def ready(self) -> None:
         from contacts.privacy import register_contact_model
-
-        from . import tasks  # noqa: F401  (connects the recompute signals)
-        from .city_requests import CityApplication, IntroductionRequest
+        from matching import tasks  # noqa: F401  (connects the recompute signals)
+        from matching.city_requests import CityApplication, IntroductionRequest
 
         register_contact_model(CityApplication, export_as="city_applications")
         register_contact_model(IntroductionRequest, export_as="introduction_requests")

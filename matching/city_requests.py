@@ -15,7 +15,7 @@ from contacts.consent import ContactDetails
 
 def _city_names(cities) -> dict:
     """Each city's name in the active language (imported here: matching.display needs the models)."""
-    from .display import city_names
+    from matching.display import city_names
 
     return city_names(cities)
 

@@ -12,9 +12,9 @@ from django.utils.text import slugify
 from tqdm import tqdm
 from wagtail.models import Locale
 
-from .models import City, CityStatus, CityText
-from .names import romanian_form, ukrainian_form
-from .regions import PROGRAMME_COUNTRIES
+from matching.models import City, CityStatus, CityText
+from matching.names import romanian_form, ukrainian_form
+from matching.regions import PROGRAMME_COUNTRIES
 
 FIXTURES = Path(settings.FIXTURE_DIRS[0])
 

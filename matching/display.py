@@ -8,9 +8,9 @@ from django.utils.translation import get_language
 from wagtail.models import Page
 from wagtail.query import PageQuerySet
 
-from .explanations import component_label, render_reason
-from .models import City, CityText
-from .taxonomy import Challenge, CultureTheme, term_labels
+from matching.explanations import component_label, render_reason
+from matching.models import City, CityText
+from matching.taxonomy import Challenge, CultureTheme, term_labels
 
 
 def city_names(cities: Iterable[City], language: str | None = None) -> dict[int, str]:

@@ -5,10 +5,18 @@ from dataclasses import replace
 from django.db import transaction
 from wagtail.models import Locale
 
-from .engine.profiles import Profile, ProfileError, load_profiles, profiles_to_json
-from .models import Challenge, City, CityChallenge, CityStatus, CityText, CultureRole, CultureTheme
-from .services import profile_cities, profile_of
-from .tasks import one_recompute
+from matching.engine.profiles import Profile, ProfileError, load_profiles, profiles_to_json
+from matching.models import (
+    Challenge,
+    City,
+    CityChallenge,
+    CityStatus,
+    CityText,
+    CultureRole,
+    CultureTheme,
+)
+from matching.services import profile_cities, profile_of
+from matching.tasks import one_recompute
 
 IMPORT_STATUS = {
     "approved": CityStatus.APPROVED,

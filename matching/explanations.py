@@ -6,7 +6,7 @@ from django.utils.formats import number_format
 from django.utils.text import get_text_list
 from django.utils.translation import get_language, get_language_info, gettext, pgettext
 
-from .taxonomy import Challenge, CultureTheme, term_labels
+from matching.taxonomy import Challenge, CultureTheme, term_labels
 
 SEVERITY = {
     1: lambda: pgettext("challenge weight", "present"),

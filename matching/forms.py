@@ -6,10 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from contacts.consent import ContactFields
 from contacts.models import MessageTopic
-
-from .models import City, CityStatus
-from .regions import PROGRAMME_COUNTRIES, country_name
-from .taxonomy import Challenge, CultureRole, CultureTheme, term_labels
+from matching.models import City, CityStatus
+from matching.regions import PROGRAMME_COUNTRIES, country_name
+from matching.taxonomy import Challenge, CultureRole, CultureTheme, term_labels
 
 WEIGHT_CHOICES = [
     ("0", _("Not a challenge for us")),

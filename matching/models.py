@@ -12,12 +12,12 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
-from .city_requests import CityApplication, IntroductionOutcome, IntroductionRequest  # noqa: F401
-from .names import folded, search_names
-from .regions import PROGRAMME_COUNTRIES, Region, region_of
-from .rounds import PlannedPartnership, ShadowingRound  # noqa: F401
-from .suggestions import MatchingWeights, RecomputeRun, StoredSuggestion  # noqa: F401
-from .taxonomy import (  # noqa: F401  (models must be importable from matching.models)
+from matching.city_requests import CityApplication, IntroductionOutcome, IntroductionRequest  # noqa: F401
+from matching.names import folded, search_names
+from matching.regions import PROGRAMME_COUNTRIES, Region, region_of
+from matching.rounds import PlannedPartnership, ShadowingRound  # noqa: F401
+from matching.suggestions import MatchingWeights, RecomputeRun, StoredSuggestion  # noqa: F401
+from matching.taxonomy import (  # noqa: F401  (models must be importable from matching.models)
     ActivityType,
     Challenge,
     ChallengeGroup,
@@ -291,4 +291,4 @@ class CityText(TranslatableMixin, models.Model):
         return result
 
 
-from .pages import CityIndexPage, PartnerFinderPage, RegisterCityPage  # noqa: E402, F401
+from matching.pages import CityIndexPage, PartnerFinderPage, RegisterCityPage  # noqa: E402, F401

@@ -8,8 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext, override
 
 from contacts.notifications import notify_moderators
-
-from .city_requests import CityApplication, IntroductionRequest
+from matching.city_requests import CityApplication, IntroductionRequest
 
 
 def application_received(application: CityApplication) -> int:

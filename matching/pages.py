@@ -16,9 +16,8 @@ from contacts.form_limits import rate_limited
 from contacts.notifications import confirm_to_person
 from contacts.submissions import accept_submission, stored_before
 from contacts.withdrawal import record_for, withdrawal_token
-
-from . import notifications
-from .display import (
+from matching import notifications
+from matching.display import (
     challenges_with_reading,
     city_description,
     city_names,
@@ -28,14 +27,14 @@ from .display import (
     section_urls,
     with_reading,
 )
-from .forms import (
+from matching.forms import (
     HAS_PROFILE,
     POPULATION_BANDS,
     CityProfileForm,
     FinderForm,
     IntroductionForm,
 )
-from .models import (
+from matching.models import (
     CITY_CARD_DEFERRED,
     City,
     CityApplication,
@@ -43,8 +42,8 @@ from .models import (
     IntroductionRequest,
     StoredSuggestion,
 )
-from .regions import PROGRAMME_COUNTRIES
-from .registration import register_city
+from matching.regions import PROGRAMME_COUNTRIES
+from matching.registration import register_city
 
 
 def confirmation(request, template: str, context: dict) -> TemplateResponse:

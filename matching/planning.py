@@ -9,12 +9,12 @@ from dataclasses import asdict, dataclass
 from django.db import transaction
 from django.db.models import Q
 
-from .engine.cohort import CohortPlan, plan_cohort
-from .engine.learning import Evaluation, Outcome, evaluate
-from .engine.scoring import PairScorer
-from .models import City, CityStatus, IntroductionOutcome, IntroductionRequest
-from .rounds import PlannedPartnership, ShadowingRound
-from .services import current_weights, profile_cities, profile_of
+from matching.engine.cohort import CohortPlan, plan_cohort
+from matching.engine.learning import Evaluation, Outcome, evaluate
+from matching.engine.scoring import PairScorer
+from matching.models import City, CityStatus, IntroductionOutcome, IntroductionRequest
+from matching.rounds import PlannedPartnership, ShadowingRound
+from matching.services import current_weights, profile_cities, profile_of
 
 #: How introductions map onto the engine's graded relevance.
 OUTCOME_GRADES = {

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale
 
-from .taxonomy import (
+from matching.taxonomy import (
     ActivityType,
     Challenge,
     CultureRole,

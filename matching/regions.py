@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from .translated import per_language
+from matching.translated import per_language
 
 BSR_COUNTRIES = ("DK", "EE", "FI", "DE", "IS", "LV", "LT", "NO", "PL", "SE")
 EAST_COUNTRIES = ("UA", "MD")

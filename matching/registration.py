@@ -5,8 +5,8 @@ from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Locale
 
-from .forms import CityProfileForm
-from .models import (
+from matching.forms import CityProfileForm
+from matching.models import (
     Challenge,
     City,
     CityApplication,

@@ -5,11 +5,11 @@ import logging
 from django.db import transaction
 from django.utils import timezone
 
-from .engine.components import Weights
-from .engine.profiles import Profile
-from .engine.scoring import PairScorer
-from .models import City, CityStatus
-from .suggestions import MatchingWeights, RecomputeRun, StoredSuggestion
+from matching.engine.components import Weights
+from matching.engine.profiles import Profile
+from matching.engine.scoring import PairScorer
+from matching.models import City, CityStatus
+from matching.suggestions import MatchingWeights, RecomputeRun, StoredSuggestion
 
 logger = logging.getLogger(__name__)
 

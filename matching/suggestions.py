@@ -57,7 +57,7 @@ class MatchingWeights(BaseGenericSetting):
 class SuggestionQuerySet(models.QuerySet):
     def to_approved_partners_of(self, city_id: int) -> "SuggestionQuerySet":
         """A city's suggestions whose partner is approved: the only ones visitors see."""
-        from .models import CityStatus  # models imports this module
+        from matching.models import CityStatus  # models imports this module
 
         return self.filter(city_id=city_id, partner__status=CityStatus.APPROVED)
 

@@ -8,9 +8,9 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django_tasks import task
 
-from . import services
-from .models import City, CityStatus
-from .suggestions import MatchingWeights
+from matching import services
+from matching.models import City, CityStatus
+from matching.suggestions import MatchingWeights
 
 
 @task()

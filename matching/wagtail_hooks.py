@@ -10,16 +10,15 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from contacts.admin_panels import VIEW_CONTACT, ContactInspectView, contact_panels
-
-from .admin_forms import CityAdminForm
-from .admin_views import (
+from matching.admin_forms import CityAdminForm
+from matching.admin_views import (
     MatchingPanel,
     cohort_planner_view,
     export_profiles_view,
     learned_weights_view,
 )
-from .models import City, CityApplication, CityText, IntroductionRequest
-from .taxonomy import ActivityType, Challenge, CultureRole, CultureTheme, ResiliencePillar
+from matching.models import City, CityApplication, CityText, IntroductionRequest
+from matching.taxonomy import ActivityType, Challenge, CultureRole, CultureTheme, ResiliencePillar
 
 
 class TermViewSet(SnippetViewSet):

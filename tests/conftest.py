@@ -72,7 +72,7 @@ def pytest_sessionfinish(session, exitstatus):
 @pytest.fixture(scope="session")
 def live_cluster():
     """A PostgreSQL cluster of the slow suites' own (never the machine's shared server)."""
-    from .live_servers import ThrowawayCluster
+    from tests.live_servers import ThrowawayCluster
 
     with ThrowawayCluster() as cluster:
         yield cluster
@@ -81,7 +81,7 @@ def live_cluster():
 @pytest.fixture(scope="session")
 def live_database(live_cluster) -> str:
     """A migrated database in it with reference data, demo content and an admin account."""
-    from .live_servers import prepare_site
+    from tests.live_servers import prepare_site
 
     url = live_cluster.create_database("rescom_live")
     prepare_site(url)
@@ -94,7 +94,7 @@ def live_instances(live_database):
 
     The per-address form limit is off: every load-test visitor comes from 127.0.0.1.
     """
-    from .live_servers import app_instances, flush_shared_cache
+    from tests.live_servers import app_instances, flush_shared_cache
 
     flush_shared_cache()
     with app_instances(live_database, RATELIMIT_ENABLE="false") as instances:

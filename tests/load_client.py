@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import httpx
 
-from .html_forms import city_registration, csrf_token, introduction_request
+from tests.html_forms import city_registration, csrf_token, introduction_request
 
 REGISTER_PATH = "/en/register/"
 # Closed loop: with N visitors and a throughput of R requests a second, a request waits

@@ -18,10 +18,9 @@ from home.matching_pages import ensure_matching_pages
 from matching.models import CityApplication, RegisterCityPage
 from matching.reference_data import load_taxonomy
 from matching.services import recompute_suggestions
-
-from .cms.factories import StoryIndexPageFactory, StoryPageFactory
-from .html_forms import city_registration, form_fields
-from .matching.factories import CityFactory
+from tests.cms.factories import StoryIndexPageFactory, StoryPageFactory
+from tests.html_forms import city_registration, form_fields
+from tests.matching.factories import CityFactory
 
 pytestmark = pytest.mark.django_db
 

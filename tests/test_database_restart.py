@@ -8,8 +8,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from .live_servers import live_pages, stored_markers
-from .load_client import run_load
+from tests.live_servers import live_pages, stored_markers
+from tests.load_client import run_load
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgres, pytest.mark.redis]
 

@@ -24,8 +24,8 @@ import httpx
 import pytest
 from markupsafe import escape
 
-from .html_forms import city_registration, csrf_token
-from .live_servers import (
+from tests.html_forms import city_registration, csrf_token
+from tests.live_servers import (
     ThrowawayRedis,
     app_instances,
     free_port,
@@ -34,7 +34,7 @@ from .live_servers import (
     scalar,
     stored_markers,
 )
-from .load_client import Answer, LoadResult
+from tests.load_client import Answer, LoadResult
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgres, pytest.mark.redis]
 

@@ -78,7 +78,7 @@ PUBLIC_POST_FORMS = {
     "matching/register_city_page.html": "tests/matching/test_pages.py",
     "matching/introduction_form.html": "tests/matching/test_pages.py",
     "contacts/withdraw_consent.html": "tests/contacts/test_consent.py",
-    "cms/standard/standard_page.html": "tests/cms/test_accessibility_feedback.py and test_contact_form.py",
+    "cms/standard/standard_page.html": "tests/cms/standard/test_accessibility_feedback.py and test_contact_form.py",
 }
 
 

@@ -5,8 +5,8 @@ import uuid
 import httpx
 import pytest
 
-from .html_forms import city_registration, csrf_token, form_fields
-from .live_servers import ADMIN, scalar
+from tests.html_forms import city_registration, csrf_token, form_fields
+from tests.live_servers import ADMIN, scalar
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgres, pytest.mark.redis]
 

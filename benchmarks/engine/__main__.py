@@ -4,15 +4,14 @@ import argparse
 import os
 import time
 
+from benchmarks.engine import __doc__ as summary
+from benchmarks.engine.floor import measure_full
+from benchmarks.engine.measures import measure_engine, measure_memory, measure_smaller
+from benchmarks.engine.peers import measure_neighbours, measure_per_pair
+from benchmarks.engine.synthetic import synthetic_profiles
+from benchmarks.engine.timing import report
 from matching.engine.regions import BSR, EAST
 from matching.engine.scoring import PairScorer
-
-from . import __doc__ as summary
-from .floor import measure_full
-from .measures import measure_engine, measure_memory, measure_smaller
-from .peers import measure_neighbours, measure_per_pair
-from .synthetic import synthetic_profiles
-from .timing import report
 
 
 def main(argv: list[str] | None = None) -> None:

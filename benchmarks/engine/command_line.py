@@ -18,10 +18,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.engine.synthetic import synthetic_profiles
+from benchmarks.engine.timing import report
 from matching.engine.profiles import profiles_to_json
-
-from .synthetic import synthetic_profiles
-from .timing import report
 
 ROOT = Path(__file__).resolve().parents[2]
 

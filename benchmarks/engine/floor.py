@@ -5,10 +5,9 @@ from collections.abc import Callable
 
 import numpy as np
 
+from benchmarks.engine.timing import best_interleaved, report
 from matching.engine.scoring import PairScorer
 from matching.engine.threads import single_threaded_blas
-
-from .timing import best_interleaved, report
 
 
 def measure_full(

@@ -7,12 +7,11 @@ import tracemalloc
 
 import numpy as np
 
+from benchmarks.engine.synthetic import synthetic_profiles
+from benchmarks.engine.timing import best_interleaved, peak_rss, report, resident
 from matching.engine.cohort import plan_cohort
 from matching.engine.regions import BSR, EAST
 from matching.engine.scoring import PairScorer
-
-from .synthetic import synthetic_profiles
-from .timing import best_interleaved, peak_rss, report, resident
 
 
 def measure_memory(scorer: PairScorer) -> float:

@@ -7,12 +7,11 @@ import time
 
 import numpy as np
 
+from benchmarks.engine.timing import best_interleaved, report
 from matching.engine.components import population_rate
 from matching.engine.profiles import Profile
 from matching.engine.regions import BSR, EAST
 from matching.engine.scoring import PairScorer
-
-from .timing import best_interleaved, report
 
 
 class PerPairPython:

@@ -15,10 +15,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .load import Result, measure, wrk_binary
-from .peer import build_peer
-from .servers import OUR_DB, PEER_DB, Gunicorn, database_exists, drop_database
-from .site import ROOT, build_site, find_targets, site_env
+from benchmarks.web.load import Result, measure, wrk_binary
+from benchmarks.web.peer import build_peer
+from benchmarks.web.servers import OUR_DB, PEER_DB, Gunicorn, database_exists, drop_database
+from benchmarks.web.site import ROOT, build_site, find_targets, site_env
 
 # Overridable so that two runs on one machine keep apart (the peer takes the next port).
 OUR_PORT = int(os.environ.get("BENCH_PORT", "8101"))

@@ -15,9 +15,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .peer import build_peer
-from .servers import OUR_DB, PEER_DB, database_exists, drop_database
-from .site import ROOT, build_site, find_targets, site_env
+from benchmarks.web.peer import build_peer
+from benchmarks.web.servers import OUR_DB, PEER_DB, database_exists, drop_database
+from benchmarks.web.site import ROOT, build_site, find_targets, site_env
 
 WORKER = [sys.executable, "-m", "benchmarks.web.cpu_worker"]
 

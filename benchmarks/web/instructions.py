@@ -18,9 +18,9 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from .cpu import Worker, prepare_sites
-from .servers import OUR_DB, PEER_DB, drop_database
-from .site import ROOT
+from benchmarks.web.cpu import Worker, prepare_sites
+from benchmarks.web.servers import OUR_DB, PEER_DB, drop_database
+from benchmarks.web.site import ROOT
 
 WARM_UP = 40
 

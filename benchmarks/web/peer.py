@@ -4,7 +4,7 @@ import os
 import sys
 from pathlib import Path
 
-from .servers import recreate_database, run
+from benchmarks.web.servers import recreate_database, run
 
 #: Added to the bare project: the plain view answers before Wagtail's catch-all pattern.
 CEILING_URLS = """
@@ -20,7 +20,7 @@ urlpatterns.insert(0, path("plain/", plain))
 
 #: Production settings of the bare project, on PostgreSQL with persistent connections as ours.
 LOCAL_SETTINGS = """
-from .base import BASE_DIR
+from benchmarks.web.base import BASE_DIR
 
 SECRET_KEY = "bench-peer-not-secret"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]

@@ -5,7 +5,7 @@ import os
 import sys
 from pathlib import Path
 
-from .servers import database_url, recreate_database, run
+from benchmarks.web.servers import database_url, recreate_database, run
 
 ROOT = Path(__file__).resolve().parents[2]
 

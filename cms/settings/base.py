@@ -68,7 +68,7 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the page cache, so that a cached API answer still counts against the limit.
-    "cms.api_rate_limit.ApiRateLimitMiddleware",
+    "cms.api.rate_limit.ApiRateLimitMiddleware",
     # Early, so that a cached page skips everything below; it stores the headers they add.
     "cms.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -276,14 +276,14 @@ WAGTAILADMIN_BASE_URL = env("SITE_BASE_URL")
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "cms.search_backend",
+        "BACKEND": "cms.search.backend",
         # PostgreSQL text-search configuration per language (`\dF` in psql lists them); a
         # language without one (Ukrainian) is searched with `simple` plus title prefixes.
         "LANGUAGE_CONFIGS": {"en": "english", "ro": "romanian"},
     }
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.document_checks.CheckedDocumentForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.editorial.document_checks.CheckedDocumentForm"
 # Documents always pass through Wagtail's view (also with S3 storage), which sends them as
 # attachments with nosniff and a "default-src 'none'" policy: none opens as a page of this site.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"

@@ -1,7 +1,7 @@
 """Local development: debug on, a throwaway key, e-mail printed to the console."""
 
-from .base import *  # noqa: F403
-from .base import env
+from cms.settings.base import *  # noqa: F403
+from cms.settings.base import env
 
 DEBUG = env.bool("DEBUG", default=True)
 SECRET_KEY = env("SECRET_KEY", default="dev-only-insecure-key-never-used-in-production")

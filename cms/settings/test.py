@@ -1,6 +1,6 @@
 """Tests: fast hashing, an in-memory cache and e-mail outbox, tasks run immediately."""
 
-from .base import *  # noqa: F403
+from cms.settings.base import *  # noqa: F403
 
 DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105

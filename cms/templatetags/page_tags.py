@@ -3,7 +3,8 @@
 from django import template
 from django.utils.safestring import SafeString
 
-from cms import links, page_meta
+from cms.pages import links
+from cms.seo import meta as page_meta
 
 register = template.Library()
 

@@ -1,11 +1,11 @@
-"""Filters that print editors' HTML and addresses only once cleaned (`cms.sanitising`).
+"""Filters that print editors' HTML and addresses only once cleaned (`cms.pages.sanitising`).
 
 Public templates use these instead of `richtext` and `safe`; a test holds them to it.
 """
 
 from django import template
 
-from cms import template_filters
+from cms.pages import template_filters
 
 register = template.Library()
 

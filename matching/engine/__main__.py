@@ -1,5 +1,5 @@
 """``python -m matching.engine``: see cli.py."""
 
-from .cli import main
+from matching.engine.cli import main
 
 raise SystemExit(main())

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from .components import Weights, population_rate
-from .features import ProfileMatrices
+from matching.engine.components import Weights, population_rate
+from matching.engine.features import ProfileMatrices
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,9 @@ from itertools import groupby, pairwise
 
 import numpy as np
 
-from .block_features import BlockFeatures, QueryBlock
-from .components import Weights
-from .features import ProfileMatrices
+from matching.engine.block_features import BlockFeatures, QueryBlock
+from matching.engine.components import Weights
+from matching.engine.features import ProfileMatrices
 
 #: Bound on |float32 - float64| of a score on the 0-100 scale (measured: about 1e-4).
 APPROX_ERROR = 0.005

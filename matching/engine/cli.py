@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING
 
 import orjson
 
-from .profiles import Profile, ProfileError, parse_profiles_json
-from .regions import BSR, EAST
+from matching.engine.profiles import Profile, ProfileError, parse_profiles_json
+from matching.engine.regions import BSR, EAST
 
 if TYPE_CHECKING:
-    from .ranking import Ranking
-    from .scoring import PairScorer
+    from matching.engine.ranking import Ranking
+    from matching.engine.scoring import PairScorer
 
 PROG = "python -m matching.engine"
 BAD_INPUT = 2
@@ -101,7 +101,7 @@ def _read(path: str) -> list[Profile]:
 
 
 def _rank(profiles: list[Profile], top: int) -> dict:
-    from .scoring import PairScorer  # scikit-learn loads only once the input is good
+    from matching.engine.scoring import PairScorer  # scikit-learn loads only once the input is good
 
     scorer = PairScorer().fit(profiles)
     return rank_output(scorer, scorer.rank(top))
@@ -109,7 +109,7 @@ def _rank(profiles: list[Profile], top: int) -> dict:
 
 def rank_output(scorer: "PairScorer", ranking: "Ranking") -> dict:
     """What rank prints: the same as every Suggestion.to_dict() of top_k, built in bulk."""
-    from .sentences import english_reasons
+    from matching.engine.sentences import english_reasons
 
     found = ranking.partners >= 0  # each row's partners come first
     counts = found.sum(axis=1).tolist()
@@ -140,8 +140,8 @@ def rank_output(scorer: "PairScorer", ranking: "Ranking") -> dict:
 
 
 def _cohort(profiles: list[Profile], args: argparse.Namespace) -> dict:
-    from .cohort import plan_cohort
-    from .scoring import PairScorer
+    from matching.engine.cohort import plan_cohort
+    from matching.engine.scoring import PairScorer
 
     # A round is among approved cities: visitors from the East, hosts with room.
     scorer = PairScorer().fit(profiles)

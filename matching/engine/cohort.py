@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from .components import SCORE_DECIMALS
+from matching.engine.components import SCORE_DECIMALS
 
 
 @dataclass(frozen=True)

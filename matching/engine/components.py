@@ -10,8 +10,8 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 
-from .features import ProfileMatrices
-from .threads import run_parallel
+from matching.engine.features import ProfileMatrices
+from matching.engine.threads import run_parallel
 
 COMPONENTS = ("challenges", "population", "themes", "text", "language")
 #: Always computed and reported; the others only when their weight is above zero.

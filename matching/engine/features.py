@@ -15,7 +15,7 @@ from sklearn.feature_extraction.text import TfidfTransformer, TfidfVectorizer
 from sklearn.preprocessing import MultiLabelBinarizer
 from sklearn.utils.validation import check_is_fitted
 
-from .profiles import Profile
+from matching.engine.profiles import Profile
 
 #: Populations are capped where float64 stops holding integers exactly; no city is near it.
 MAX_POPULATION = 2.0**53

@@ -16,7 +16,7 @@ from sklearn.metrics import ndcg_score
 from sklearn.model_selection import GroupShuffleSplit
 from sklearn.utils.validation import check_is_fitted
 
-from .components import COMPONENTS, Weights
+from matching.engine.components import COMPONENTS, Weights
 
 RELEVANCE = {"declined": 0, "introduced": 1, "met": 2, "visited": 3, "partnership-signed": 4}
 #: Outcomes from "met" up count as hits for precision@k.

@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # jsonschema is imported only to explain what the compiled ch
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import ValidationError
 
-from .regions import BSR_COUNTRIES, EAST_COUNTRIES, region_of
+from matching.engine.regions import BSR_COUNTRIES, EAST_COUNTRIES, region_of
 
 APPROVED = "approved"
 STATUSES = ("draft", "pending", APPROVED)

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .components import SCORE_DECIMALS, round_components
+from matching.engine.components import SCORE_DECIMALS, round_components
 
 
 @dataclass(frozen=True)

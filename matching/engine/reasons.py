@@ -8,8 +8,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .components import Weights
-from .profiles import Profile
+from matching.engine.components import Weights
+from matching.engine.profiles import Profile
 
 SEVERITY = {1: "present", 2: "serious", 3: "critical"}
 

@@ -12,8 +12,8 @@ import numpy as np
 from sklearn.base import BaseEstimator
 from sklearn.utils.validation import check_is_fitted
 
-from .blocks import BlockScorer
-from .components import (
+from matching.engine.blocks import BlockScorer
+from matching.engine.components import (
     COMPONENTS,
     DEFAULT_POPULATION_SCALE,
     Weights,
@@ -23,13 +23,13 @@ from .components import (
     round_scores,
     total_score,
 )
-from .features import ProfileVectorizer
-from .profiles import Profile
-from .ranking import Ranking
-from .regions import BSR, EAST, other_side
-from .search import Side, search
-from .suggestions import Suggestion, explain_ranking, suggestion
-from .threads import run_parallel, thread_count
+from matching.engine.features import ProfileVectorizer
+from matching.engine.profiles import Profile
+from matching.engine.ranking import Ranking
+from matching.engine.regions import BSR, EAST, other_side
+from matching.engine.search import Side, search
+from matching.engine.suggestions import Suggestion, explain_ranking, suggestion
+from matching.engine.threads import run_parallel, thread_count
 
 
 class PairScorer(BaseEstimator):

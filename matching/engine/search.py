@@ -20,9 +20,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .blocks import APPROX_ERROR, BlockScorer
-from .components import SCORE_DECIMALS
-from .threads import run_parallel, single_threaded_blas
+from matching.engine.blocks import APPROX_ERROR, BlockScorer
+from matching.engine.components import SCORE_DECIMALS
+from matching.engine.threads import run_parallel, single_threaded_blas
 
 MARGIN = 10.0**-SCORE_DECIMALS + 2 * APPROX_ERROR + 1e-6
 # Longest chunks (measured): longer row chunks save sorting work but read back more

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .reasons import SEVERITY, english_label, join_words
+from matching.engine.reasons import SEVERITY, english_label, join_words
 
 if TYPE_CHECKING:
-    from .scoring import PairScorer
+    from matching.engine.scoring import PairScorer
 
 
 def english_reasons(

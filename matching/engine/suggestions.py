@@ -4,10 +4,10 @@ import gc
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .components import Weights
-from .profiles import Profile
-from .ranking import Ranking
-from .reasons import Reason, explain, render_reason
+from matching.engine.components import Weights
+from matching.engine.profiles import Profile
+from matching.engine.ranking import Ranking
+from matching.engine.reasons import Reason, explain, render_reason
 
 
 @dataclass(slots=True)

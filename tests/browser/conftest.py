@@ -47,7 +47,7 @@ def make_users() -> dict:
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
-    from cms.editorial_roles import EDITORS, MODERATORS
+    from cms.editorial.roles import EDITORS, MODERATORS
 
     user_model = get_user_model()
     users = {"admin": user_model.objects.create_superuser("admin", "admin@example.org", PASSWORD)}

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import Page, expect
 
-from .axe import report, violations
+from tests.browser.axe import report, violations
 
 pytestmark = pytest.mark.browser
 

@@ -4,9 +4,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from contacts.models import AccessibilityFeedback
-
-from .axe import report, violations
-from .keyboard import activate, tab_to
+from tests.browser.axe import report, violations
+from tests.browser.keyboard import activate, tab_to
 
 pytestmark = pytest.mark.browser
 

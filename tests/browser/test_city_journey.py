@@ -7,9 +7,8 @@ from django.core import mail
 from playwright.sync_api import Page, expect
 
 from matching.models import City, CityStatus, IntroductionRequest
-
-from .conftest import PASSWORD
-from .keyboard import activate, choose_with_keys, tab_to
+from tests.browser.conftest import PASSWORD
+from tests.browser.keyboard import activate, choose_with_keys, tab_to
 
 pytestmark = pytest.mark.browser
 

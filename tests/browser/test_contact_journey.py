@@ -7,8 +7,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from contacts.models import ProgrammeMessage
-
-from .axe import report, violations
+from tests.browser.axe import report, violations
 
 pytestmark = pytest.mark.browser
 

@@ -9,10 +9,9 @@ from playwright.sync_api import BrowserContext, Page, expect
 from wagtail.models import Locale
 
 from cms.models import StoryIndexPage, StoryPage
-
-from .conftest import PASSWORD
-from .keyboard import activate, tab_to
-from .test_city_journey import log_in
+from tests.browser.conftest import PASSWORD
+from tests.browser.keyboard import activate, tab_to
+from tests.browser.test_city_journey import log_in
 
 pytestmark = pytest.mark.browser
 
@@ -173,7 +172,7 @@ def reopen_autosaved_draft(page: Page, title: str, text: str, seconds: float = 6
 
     Wagtail autosaves while the editor types, overwriting one revision, but the form keeps the
     time that revision had when the page was first autosaved: a form posted after a second
-    autosave is refused as stale (cms.edit_conflicts). Reopened, the form is of the latest
+    autosave is refused as stale (cms.editorial.edit_conflicts). Reopened, the form is of the latest
     revision, and nothing typed is lost.
     """
     deadline = time.monotonic() + seconds

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import Browser, expect
 
-from .conftest import ARTEFACTS
+from tests.browser.conftest import ARTEFACTS
 
 pytestmark = pytest.mark.browser
 

@@ -9,7 +9,7 @@ import pytest
 from icalendar import Calendar
 from playwright.sync_api import Page, expect
 
-from .keyboard import activate, choose_with_keys, tab_to
+from tests.browser.keyboard import activate, choose_with_keys, tab_to
 
 pytestmark = pytest.mark.browser
 

@@ -10,8 +10,7 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from matching.models import RegisterCityPage
-
-from .factories import EventIndexPageFactory, LabIndexPageFactory, StoryIndexPageFactory
+from tests.cms.factories import EventIndexPageFactory, LabIndexPageFactory, StoryIndexPageFactory
 
 
 @pytest.fixture(autouse=True)

@@ -12,9 +12,8 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, PageViewRestriction
 
 from cms.page_cache import bump_generation
-
-from .conftest import make_hidden
-from .factories import StandardPageFactory, StoryPageFactory
+from tests.cms.conftest import make_hidden
+from tests.cms.factories import StandardPageFactory, StoryPageFactory
 
 pytestmark = pytest.mark.django_db
 

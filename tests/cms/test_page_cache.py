@@ -11,8 +11,7 @@ from cms.page_cache import PageCacheMiddleware, bump_generation, page_key
 from contacts.models import AccessibilityFeedback, ProgrammeMessage
 from home.matching_pages import ensure_matching_pages
 from matching.taxonomy import Challenge
-
-from .factories import StandardPageFactory, StoryPageFactory
+from tests.cms.factories import StandardPageFactory, StoryPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,7 @@ import pytest
 from django.db import connection
 
 from cms.models import EventPage
-
-from .factories import EventPageFactory
+from tests.cms.factories import EventPageFactory
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 

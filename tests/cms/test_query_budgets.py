@@ -14,9 +14,7 @@ from home.matching_pages import ensure_matching_pages
 from matching.models import City
 from matching.services import recompute_suggestions
 from matching.suggestions import StoredSuggestion
-from tests.matching.factories import CityFactory
-
-from .factories import (
+from tests.cms.factories import (
     EventPageFactory,
     LabConclusionsPageFactory,
     LabPageFactory,
@@ -26,6 +24,7 @@ from .factories import (
     StoryPageFactory,
     ToolkitPageFactory,
 )
+from tests.matching.factories import CityFactory
 
 pytestmark = pytest.mark.django_db
 

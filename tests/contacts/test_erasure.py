@@ -21,7 +21,7 @@ from django_tasks_db.models import DBTaskResult
 from wagtail.models import Locale, ModelLogEntry, Site
 from wagtail_localize.models import StringSegment, TranslationSource
 
-from cms.translations import translate_instance
+from cms.editorial.translations import translate_instance
 from contacts.models import ProgrammeMessage
 from matching.models import City, CityApplication, CityStatus, CityText, IntroductionRequest
 from matching.services import recompute_suggestions

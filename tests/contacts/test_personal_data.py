@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from cms.editorial_roles import EDITORS, MODERATORS, ensure_editorial_roles
+from cms.editorial.roles import EDITORS, MODERATORS, ensure_editorial_roles
 from matching.models import CityApplication, IntroductionRequest
 from tests.matching.factories import CityFactory
 

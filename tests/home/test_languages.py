@@ -5,7 +5,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 from wagtail.models import Locale
 
-from cms.translations import translate_instance
+from cms.editorial.translations import translate_instance
 from home.matching_pages import ensure_matching_pages
 from tests.cms.factories import (
     EventIndexPageFactory,

@@ -7,8 +7,7 @@ from home.matching_pages import ensure_matching_pages
 from matching.models import City
 from matching.reference_data import load_taxonomy
 from matching.services import recompute_suggestions
-
-from .factories import CityFactory
+from tests.matching.factories import CityFactory
 
 
 @pytest.fixture

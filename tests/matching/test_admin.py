@@ -7,8 +7,7 @@ from django.urls import reverse
 from matching.directory import load_seed_cities
 from matching.models import CityApplication
 from matching.reference_data import load_taxonomy
-
-from .factories import CityFactory
+from tests.matching.factories import CityFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -67,8 +66,7 @@ def test_city_edit_form_opens_with_its_challenges(staff_client):
 
 def test_dashboard_tells_staff_a_recompute_failed_and_what_visitors_see(staff_client, monkeypatch):
     from matching import services
-
-    from .factories import CityFactory
+    from tests.matching.factories import CityFactory
 
     CityFactory(name="Cahul", slug="md-cahul", country="MD")
     CityFactory(name="Vejle", slug="dk-vejle", country="DK")
@@ -84,8 +82,7 @@ def test_dashboard_tells_staff_a_recompute_failed_and_what_visitors_see(staff_cl
 
 def test_staff_download_approved_profiles_in_the_exchange_format(staff_client):
     from matching.engine.profiles import load_profiles
-
-    from .factories import CityFactory
+    from tests.matching.factories import CityFactory
 
     CityFactory(name="Cahul", slug="md-cahul", country="MD")
     CityFactory(name="Hidden", slug="md-hidden", country="MD", status="pending")
@@ -99,8 +96,7 @@ def test_recording_an_outcome_stamps_who_and_when(staff_client):
     from django.utils import timezone
 
     from matching.models import IntroductionRequest
-
-    from .factories import CityFactory
+    from tests.matching.factories import CityFactory
 
     a = CityFactory(name="Cahul", slug="md-cahul", country="MD")
     b = CityFactory(name="Vejle", slug="dk-vejle", country="DK")
@@ -160,8 +156,7 @@ def test_staff_approve_a_pending_profile_in_the_admin(
     staff_client, django_capture_on_commit_callbacks
 ):
     from matching.models import City, CityStatus, StoredSuggestion
-
-    from .factories import CityFactory
+    from tests.matching.factories import CityFactory
 
     CityFactory(name="Vejle", slug="dk-vejle", country="DK", challenges={"brain-drain": 2})
     cahul = CityFactory(
@@ -187,8 +182,7 @@ def test_a_challenge_listed_twice_is_a_form_error_not_a_crash(staff_client):
     from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
     from matching.models import Challenge, CityStatus
-
-    from .factories import CityFactory, term
+    from tests.matching.factories import CityFactory, term
 
     cahul = CityFactory(name="Cahul", slug="md-cahul", country="MD", status=CityStatus.PENDING)
     brain_drain = term(Challenge, "brain-drain")

@@ -7,8 +7,7 @@ from hypothesis import HealthCheck, settings
 
 from matching.models import CityStatus
 from matching.services import recompute_suggestions
-
-from .factories import CityFactory
+from tests.matching.factories import CityFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,7 @@ from matching.engine.profiles import ProfileError, load_profiles
 from matching.exchange import export_profiles, import_profiles
 from matching.models import City, CityStatus
 from matching.reference_data import load_taxonomy
-
-from .factories import CityFactory
+from tests.matching.factories import CityFactory
 
 pytestmark = pytest.mark.django_db
 

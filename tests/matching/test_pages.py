@@ -16,8 +16,7 @@ from matching.models import (
 )
 from matching.services import recompute_suggestions
 from tests.html_pages import texts
-
-from .factories import CityFactory
+from tests.matching.factories import CityFactory
 
 pytestmark = pytest.mark.django_db
 

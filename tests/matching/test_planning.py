@@ -7,8 +7,7 @@ from django.utils import timezone
 
 from matching.models import IntroductionRequest, MatchingWeights, PlannedPartnership, ShadowingRound
 from matching.planning import MIN_OUTCOMES_TO_LEARN, learning_report
-
-from .factories import CityFactory
+from tests.matching.factories import CityFactory
 
 pytestmark = pytest.mark.django_db
 

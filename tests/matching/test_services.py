@@ -2,8 +2,7 @@ import pytest
 
 from matching import services
 from matching.models import CityStatus, RecomputeRun, StoredSuggestion
-
-from .factories import CityFactory
+from tests.matching.factories import CityFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,7 @@ import pytest
 from matching.engine.block_features import BlockFeatures
 from matching.engine.components import Weights, pair_components, total_score
 from matching.engine.features import ProfileVectorizer
-
-from . import random_cities
+from tests.matching.engine import random_cities
 
 
 def fitted(weights: Weights, seed: int = 2):

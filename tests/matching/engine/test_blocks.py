@@ -7,8 +7,7 @@ from hypothesis import given, settings
 from matching.engine.blocks import APPROX_ERROR, BlockScorer
 from matching.engine.components import Weights, pair_components, total_score
 from matching.engine.features import ProfileVectorizer
-
-from . import cities, random_cities
+from tests.matching.engine import cities, random_cities
 
 WEIGHTS = [
     Weights(),

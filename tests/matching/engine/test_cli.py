@@ -13,8 +13,7 @@ import pytest
 
 from matching.engine.cli import main
 from matching.engine.profiles import profiles_to_json
-
-from . import city, random_cities
+from tests.matching.engine import city, random_cities
 
 ROOT = Path(__file__).resolve().parents[3]
 OUTPUT_SCHEMA = json.loads(

@@ -7,8 +7,7 @@ from hypothesis import strategies as st
 
 from matching.engine.cohort import plan_cohort
 from matching.engine.scoring import PairScorer
-
-from . import random_cities
+from tests.matching.engine import random_cities
 
 
 def brute_force_best_total(scores, capacity, min_score, forbidden=frozenset()):

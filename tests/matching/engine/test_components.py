@@ -15,8 +15,7 @@ from matching.engine.components import (
 )
 from matching.engine.features import ProfileVectorizer
 from matching.engine.scoring import PairScorer
-
-from . import CHALLENGES, challenge_maps, city, theme_sets
+from tests.matching.engine import CHALLENGES, challenge_maps, city, theme_sets
 
 # Cities run from hamlets to capitals; float64 tells apart every two population ratios
 # of cities up to ten million (beyond that, ratios 1e-16 apart can tie).

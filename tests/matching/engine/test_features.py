@@ -1,8 +1,7 @@
 import numpy as np
 
 from matching.engine.features import MAX_POPULATION, ProfileVectorizer
-
-from . import city
+from tests.matching.engine import city
 
 
 def profiles():

@@ -10,8 +10,7 @@ from matching.engine.learning import (
     learn_weights,
 )
 from matching.engine.scoring import PairScorer
-
-from . import random_cities
+from tests.matching.engine import random_cities
 
 GRADES = ["declined", "introduced", "met", "visited", "partnership-signed"]
 

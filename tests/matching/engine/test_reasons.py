@@ -6,8 +6,7 @@ from hypothesis import given, settings
 from matching.engine.components import Weights
 from matching.engine.reasons import Reason, explain, render_reason
 from matching.engine.scoring import PairScorer
-
-from . import cities, city
+from tests.matching.engine import cities, city
 
 CAHUL = city(
     "md-cahul",

@@ -10,8 +10,7 @@ from sklearn.exceptions import NotFittedError
 
 from matching.engine.components import Weights
 from matching.engine.scoring import PairScorer
-
-from . import cities, city, random_cities
+from tests.matching.engine import cities, city, random_cities
 
 quick = settings(max_examples=60, deadline=None)
 

@@ -9,8 +9,7 @@ from matching.engine.blocks import BlockScorer
 from matching.engine.components import Weights, pair_components, round_scores, total_score
 from matching.engine.features import ProfileVectorizer
 from matching.engine.search import Side, chunk_size, search
-
-from . import cities, city, random_cities
+from tests.matching.engine import cities, city, random_cities
 
 
 def true_top(m, weights, city_index, partners, k):

@@ -6,8 +6,7 @@ from matching.engine.components import Weights
 from matching.engine.reasons import explain, render_reason
 from matching.engine.scoring import PairScorer
 from matching.engine.sentences import english_reasons
-
-from . import cities, city
+from tests.matching.engine import cities, city
 
 WEIGHTS = [
     Weights(),

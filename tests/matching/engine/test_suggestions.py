@@ -3,8 +3,7 @@ import numpy as np
 from matching.engine.reasons import explain, render_reason
 from matching.engine.scoring import PairScorer
 from matching.engine.suggestions import Suggestion, explain_ranking
-
-from . import city, random_cities
+from tests.matching.engine import city, random_cities
 
 
 def test_a_suggestion_prints_its_reasons_as_english_sentences():
