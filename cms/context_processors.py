@@ -13,6 +13,6 @@ def content_generation(request: HttpRequest) -> dict:
     """
     try:
         generation = page_cache.current_generation()
-    except Exception:  # any cache backend's connection error: render without the cache
-        generation = None
-    return {"content_generation": generation}
+    except Exception:  # a backend that raises on a lost connection: render without the cache
+        return {"content_generation": None}
+    return {"content_generation": generation if page_cache.is_known(generation) else None}
