@@ -57,7 +57,7 @@ def _checked(generation: int | None) -> int:
 
 def _start_generation() -> int:
     # A clock value, so a lost generation key (Redis restarted empty) never brings back a
-    # number that old pages, fragments or a process's kept rows carry.
+    # number that old pages or frame fragments carry.
     start = time.time_ns()
     added = cache.add(GENERATION_KEY, start, None)
     if added is None:  # django-redis's answer, neither True nor False, to an error it ignored
