@@ -19,7 +19,7 @@ from cms.pages.base import ContentPage, default_locale_terms, sample_panel
 from cms.pages.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from cms.pages.choices import Attendance, LabFormat
 from cms.pages.filters import LabFilterForm
-from cms.pages.listing import PER_PAGE, attach_labels, paginate
+from cms.pages.listing import ListingPage, attach_labels
 from cms.partners.models import PartnerOrganisation, localized_partners
 from cms.seo.structured_data import article_data
 from matching.taxonomy import Challenge, CultureTheme
@@ -37,25 +37,20 @@ def attach_conclusions(labs, conclusions) -> None:
         lab.published_conclusions = by_lab.get(lab.path, [])
 
 
-class LabIndexPage(ContentPage):
-    per_page = PER_PAGE
-
+class LabIndexPage(ListingPage):
     intro = models.TextField(
         _("introduction"), help_text=_("One or two sentences above the list of labs.")
     )
 
-    content_panels = [*ContentPage.content_panels, FieldPanel("intro"), sample_panel()]
-    search_fields = [*ContentPage.search_fields, index.SearchField("intro")]
-
-    parent_page_types = ["home.HomePage"]
+    filter_form_class = LabFilterForm
+    items_name = "labs"
     subpage_types = ["cms.LabPage"]
-    max_count_per_parent = 1
     template = "cms/labs/lab_index_page.html"
 
     class Meta:
         verbose_name = _("learning lab index")
 
-    def labs(self):
+    def listed_items(self):
         return LabPage.objects.child_of(self).live().public().order_by("-date", "pk")
 
     def conclusions(self):
@@ -67,17 +62,16 @@ class LabIndexPage(ContentPage):
             .order_by("path")
         )
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        labs = self.labs()
-        form = LabFilterForm(
-            request.GET, labs=labs, formats=LabFormat.choices, attendances=Attendance.choices
-        )
-        conclusions = self.conclusions()
-        page = paginate(request, form.apply(labs, conclusions), self.per_page)
-        attach_conclusions(page.object_list, conclusions)
-        context.update(filter_form=form, labs=page)
-        return context
+    def filter_choices(self, items) -> dict:
+        return {
+            "labs": items,
+            "conclusions": self.conclusions(),
+            "formats": LabFormat.choices,
+            "attendances": Attendance.choices,
+        }
+
+    def prepare(self, page_of_items) -> None:
+        attach_conclusions(page_of_items, self.conclusions())
 
 
 class LabPage(ContentPage):

@@ -16,7 +16,7 @@ from cms.pages.base import PAGE_CARD_DEFERRED, ContentPage, default_locale_terms
 from cms.pages.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, KeyFigureBlock
 from cms.pages.countries import ProgrammeCountries
 from cms.pages.filters import StoryFilterForm
-from cms.pages.listing import PER_PAGE, attach_labels, paginate, with_renditions
+from cms.pages.listing import ListingPage, attach_labels, with_renditions
 from cms.partners.models import PartnerOrganisation, localized_partners
 from cms.seo.structured_data import article_data
 from matching.models import CITY_CARD_DEFERRED
@@ -45,25 +45,20 @@ CARD_TAXONOMY = {
 }
 
 
-class StoryIndexPage(ContentPage):
-    per_page = PER_PAGE
-
+class StoryIndexPage(ListingPage):
     intro = models.TextField(
         _("introduction"), help_text=_("One or two sentences above the list of stories.")
     )
 
-    content_panels = [*ContentPage.content_panels, FieldPanel("intro"), sample_panel()]
-    search_fields = [*ContentPage.search_fields, index.SearchField("intro")]
-
-    parent_page_types = ["home.HomePage"]
+    filter_form_class = StoryFilterForm
+    items_name = "stories"
     subpage_types = ["cms.StoryPage"]
-    max_count_per_parent = 1
     template = "cms/stories/story_index_page.html"
 
     class Meta:
         verbose_name = _("story index")
 
-    def stories(self) -> PageQuerySet:
+    def listed_items(self) -> PageQuerySet:
         """The published, public stories of the index, newest year first."""
         return (
             StoryPage.objects.child_of(self)
@@ -72,14 +67,14 @@ class StoryIndexPage(ContentPage):
             .order_by("-year", "-first_published_at", "pk")
         )
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        stories = self.stories()
-        form = StoryFilterForm(request.GET, pairs=StoryFilterForm.country_year_pairs(stories))
-        page = paginate(request, as_cards(form.apply(stories)), self.per_page)
-        attach_labels(page.object_list, CARD_TAXONOMY)
-        context.update(filter_form=form, stories=page)
-        return context
+    def filter_choices(self, items: PageQuerySet) -> dict:
+        return {"pairs": StoryFilterForm.country_year_pairs(items)}
+
+    def for_cards(self, items: PageQuerySet) -> PageQuerySet:
+        return as_cards(items)
+
+    def prepare(self, page_of_items) -> None:
+        attach_labels(page_of_items, CARD_TAXONOMY)
 
 
 def as_cards(stories: PageQuerySet) -> PageQuerySet:
