@@ -53,7 +53,6 @@ class EventIndexPage(ListingPage):
     )
 
     filter_form_class = EventFilterForm
-    items_name = "events"
     subpage_types = ["cms.EventPage"]
     template = "cms/events/event_index_page.html"
 

@@ -43,7 +43,6 @@ class LabIndexPage(ListingPage):
     )
 
     filter_form_class = LabFilterForm
-    items_name = "labs"
     subpage_types = ["cms.LabPage"]
     template = "cms/labs/lab_index_page.html"
 

@@ -72,15 +72,14 @@ def _term_rows(model: type[Model], ids: list[int], fields: tuple[str, ...]):
 class ListingPage(ContentPage):
     """An index of its children as cards: filtered from the address, a page at a time.
 
-    A subclass declares its `intro` field, `filter_form_class` and `items_name` (what the
-    template calls the page of cards), and `listed_items()`; the other hooks are optional.
+    A subclass declares its `intro` field, `filter_form_class` and `listed_items()`; the
+    other hooks are optional. Its template extends `cms/listing_page.html`, where the page
+    of cards is `items`.
     """
 
     per_page = PER_PAGE
     #: Its `set_choices` takes what `filter_choices` returns.
     filter_form_class: type[ListingFilterForm]
-    #: The name of the page of items in the template's context.
-    items_name: str
 
     content_panels = [*ContentPage.content_panels, FieldPanel("intro"), sample_panel()]
     search_fields = [*ContentPage.search_fields, index.SearchField("intro")]
@@ -112,5 +111,5 @@ class ListingPage(ContentPage):
         form = self.filter_form_class(request.GET, **self.filter_choices(items))
         page = paginate(request, self.for_cards(form.apply(items)), self.per_page)
         self.prepare(page.object_list)
-        context.update({"filter_form": form, self.items_name: page})
+        context.update(filter_form=form, items=page)
         return context

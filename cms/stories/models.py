@@ -51,7 +51,6 @@ class StoryIndexPage(ListingPage):
     )
 
     filter_form_class = StoryFilterForm
-    items_name = "stories"
     subpage_types = ["cms.StoryPage"]
     template = "cms/stories/story_index_page.html"
 
