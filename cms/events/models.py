@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
 
 from cms.events.forms import EventPageForm, language_list_formfield
 from cms.pages.base import PAGE_CARD_DEFERRED, ContentPage, default_locale_terms, sample_panel
@@ -19,6 +18,7 @@ from cms.pages.blocks import BaseStreamBlock
 from cms.pages.choices import EVENT_LANGUAGES, EVENT_TIME_ZONES, Attendance
 from cms.pages.filters import EventFilterForm
 from cms.pages.listing import ListingPage
+from cms.pages.taxonomy import synchronized
 from cms.seo.structured_data import event_data
 from matching.taxonomy import ActivityType, term_labels
 from matching.translated import per_language
@@ -146,7 +146,7 @@ class EventPage(ContentPage):
         help_text=_("The programme, speakers' roles and practical details."),
     )
 
-    override_translatable_fields = [SynchronizedField("activity_type")]
+    override_translatable_fields = synchronized("activity_type")
 
     content_panels = [
         *ContentPage.content_panels,

@@ -8,21 +8,25 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
 
-from cms.pages.base import ContentPage, default_locale_terms, sample_panel
+from cms.pages.base import ContentPage, sample_panel
 from cms.pages.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from cms.pages.choices import Attendance, LabFormat
 from cms.pages.filters import LabFilterForm
 from cms.pages.listing import ListingPage, attach_labels
+from cms.pages.taxonomy import (
+    default_locale_field,
+    synchronized,
+    taxonomy_field,
+    taxonomy_fields,
+    taxonomy_panels,
+)
 from cms.partners.models import PartnerOrganisation, localized_partners
 from cms.seo.structured_data import article_data
-from matching.taxonomy import Challenge, CultureTheme
 
 
 def attach_conclusions(labs, conclusions) -> None:
@@ -99,10 +103,8 @@ class LabPage(ContentPage):
         max_length=240,
         help_text=_("One line on the question the lab worked on. Shown on cards and in feeds."),
     )
-    organisations = ParentalManyToManyField(
+    organisations = default_locale_field(
         PartnerOrganisation,
-        blank=True,
-        limit_choices_to=default_locale_terms,
         related_name="labs",
         verbose_name=_("partner organisations taking part"),
         help_text=_("RESCOM partners that prepared or joined the lab."),
@@ -121,7 +123,7 @@ class LabPage(ContentPage):
         help_text=_("The programme, the questions discussed and how the lab worked."),
     )
 
-    override_translatable_fields = [SynchronizedField("organisations")]
+    override_translatable_fields = synchronized("organisations")
 
     content_panels = [
         *ContentPage.content_panels,
@@ -166,6 +168,10 @@ class LabPage(ContentPage):
         return context
 
 
+#: The vocabularies lab conclusions are tagged with (their page shows the labels).
+TAXONOMY_FIELDS = taxonomy_fields("challenges", "culture_themes")
+
+
 class LabConclusionsPage(ContentPage):
     summary = models.CharField(
         _("summary"),
@@ -191,27 +197,18 @@ class LabConclusionsPage(ContentPage):
         verbose_name=_("PDF"),
         help_text=_("The full conclusions as a PDF readers can download."),
     )
-    challenges = ParentalManyToManyField(
-        Challenge,
-        blank=True,
-        limit_choices_to=default_locale_terms,
+    challenges = taxonomy_field(
+        "challenges",
         related_name="lab_conclusions",
-        verbose_name=_("challenges"),
         help_text=_("The challenges the conclusions speak to."),
     )
-    culture_themes = ParentalManyToManyField(
-        CultureTheme,
-        blank=True,
-        limit_choices_to=default_locale_terms,
+    culture_themes = taxonomy_field(
+        "culture_themes",
         related_name="lab_conclusions",
-        verbose_name=_("culture themes"),
         help_text=_("The cultural and creative sectors the conclusions cover."),
     )
 
-    override_translatable_fields = [
-        SynchronizedField("challenges"),
-        SynchronizedField("culture_themes"),
-    ]
+    override_translatable_fields = synchronized(*TAXONOMY_FIELDS)
 
     content_panels = [
         *ContentPage.content_panels,
@@ -219,9 +216,7 @@ class LabConclusionsPage(ContentPage):
         FieldPanel("key_findings"),
         FieldPanel("recommendations"),
         FieldPanel("document"),
-        MultiFieldPanel(
-            [FieldPanel("challenges"), FieldPanel("culture_themes")], heading=_("Vocabulary")
-        ),
+        MultiFieldPanel(taxonomy_panels(TAXONOMY_FIELDS), heading=_("Vocabulary")),
         sample_panel(),
     ]
     search_fields = [
@@ -249,7 +244,7 @@ class LabConclusionsPage(ContentPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["lab"] = self.get_parent().specific
-        attach_labels([self], {"challenges": Challenge, "culture_themes": CultureTheme})
+        attach_labels([self], TAXONOMY_FIELDS)
         return context
 
     def structured_data(self, request) -> dict:
