@@ -17,9 +17,6 @@ class CityIndexPage(RoutablePageMixin, MatchingPage):
     """Approved cities, and one page per city at <slug>/ served from the same translatable page."""
 
     template = "matching/city_index_page.html"
-    parent_page_types = ["home.HomePage"]
-    subpage_types: list[str] = []
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("city directory")

@@ -65,9 +65,6 @@ class PartnerFinderPage(RoutablePageMixin, MatchingPage):
         }
 
     template = "matching/partner_finder_page.html"
-    parent_page_types = ["home.HomePage"]
-    subpage_types: list[str] = []
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("partner finder")

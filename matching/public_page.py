@@ -21,6 +21,8 @@ def confirmation(request, template: str, context: dict) -> TemplateResponse:
 
 
 class MatchingPage(Page):
+    """One of a kind below the home page, with an introduction above its form or list."""
+
     intro = RichTextField(
         _("introduction"),
         blank=True,
@@ -28,6 +30,10 @@ class MatchingPage(Page):
         help_text=_("A few sentences above the page's form or list."),
     )
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
 
     class Meta:
         abstract = True

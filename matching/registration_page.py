@@ -21,9 +21,6 @@ class RegisterCityPage(MatchingPage):
     """A city fills in its profile; it waits, pending, until staff approve it."""
 
     template = "matching/register_city_page.html"
-    parent_page_types = ["home.HomePage"]
-    subpage_types: list[str] = []
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("city registration")
