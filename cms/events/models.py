@@ -11,14 +11,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
 
 from cms.events.forms import EventPageForm, language_list_formfield
 from cms.pages.base import PAGE_CARD_DEFERRED, ContentPage, default_locale_terms, sample_panel
 from cms.pages.blocks import BaseStreamBlock
 from cms.pages.choices import EVENT_LANGUAGES, EVENT_TIME_ZONES, Attendance
 from cms.pages.filters import EventFilterForm
-from cms.pages.listing import PER_PAGE, paginate
+from cms.pages.listing import ListingPage
+from cms.pages.taxonomy import synchronized
 from cms.seo.structured_data import event_data
 from matching.taxonomy import ActivityType, term_labels
 from matching.translated import per_language
@@ -47,25 +47,20 @@ class LanguageListField(models.JSONField):
         return language_list_formfield(self, **kwargs)
 
 
-class EventIndexPage(ContentPage):
-    per_page = PER_PAGE
-
+class EventIndexPage(ListingPage):
     intro = models.TextField(
         _("introduction"), help_text=_("One or two sentences above the list of events.")
     )
 
-    content_panels = [*ContentPage.content_panels, FieldPanel("intro"), sample_panel()]
-    search_fields = [*ContentPage.search_fields, index.SearchField("intro")]
-
-    parent_page_types = ["home.HomePage"]
+    filter_form_class = EventFilterForm
     subpage_types = ["cms.EventPage"]
-    max_count_per_parent = 1
     template = "cms/events/event_index_page.html"
 
     class Meta:
         verbose_name = _("event index")
 
-    def events(self):
+    def listed_items(self):
+        # Upcoming or past, in its order: the filter form's `when` decides.
         return (
             EventPage.objects.child_of(self)
             .live()
@@ -74,14 +69,15 @@ class EventIndexPage(ContentPage):
             .defer("body", *PAGE_CARD_DEFERRED)  # the body: read (and parsed) on its own page
         )
 
+    def filter_choices(self, items) -> dict:
+        return {"attendances": Attendance.choices, "languages": EVENT_LANGUAGES}
+
+    def prepare(self, page_of_items) -> None:
+        attach_activity_labels(page_of_items)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        form = EventFilterForm(
-            request.GET, attendances=Attendance.choices, languages=EVENT_LANGUAGES
-        )
-        page = paginate(request, form.apply(self.events()), self.per_page)
-        attach_activity_labels(page.object_list)
-        context.update(filter_form=form, events=page, showing_past=form.past)
+        context["showing_past"] = context["filter_form"].past
         return context
 
 
@@ -150,7 +146,7 @@ class EventPage(ContentPage):
         help_text=_("The programme, speakers' roles and practical details."),
     )
 
-    override_translatable_fields = [SynchronizedField("activity_type")]
+    override_translatable_fields = synchronized("activity_type")
 
     content_panels = [
         *ContentPage.content_panels,

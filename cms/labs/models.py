@@ -8,21 +8,25 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
 
-from cms.pages.base import ContentPage, default_locale_terms, sample_panel
+from cms.pages.base import ContentPage, sample_panel
 from cms.pages.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from cms.pages.choices import Attendance, LabFormat
 from cms.pages.filters import LabFilterForm
-from cms.pages.listing import PER_PAGE, attach_labels, paginate
+from cms.pages.listing import ListingPage, attach_labels
+from cms.pages.taxonomy import (
+    default_locale_field,
+    synchronized,
+    taxonomy_field,
+    taxonomy_fields,
+    taxonomy_panels,
+)
 from cms.partners.models import PartnerOrganisation, localized_partners
 from cms.seo.structured_data import article_data
-from matching.taxonomy import Challenge, CultureTheme
 
 
 def attach_conclusions(labs, conclusions) -> None:
@@ -37,25 +41,19 @@ def attach_conclusions(labs, conclusions) -> None:
         lab.published_conclusions = by_lab.get(lab.path, [])
 
 
-class LabIndexPage(ContentPage):
-    per_page = PER_PAGE
-
+class LabIndexPage(ListingPage):
     intro = models.TextField(
         _("introduction"), help_text=_("One or two sentences above the list of labs.")
     )
 
-    content_panels = [*ContentPage.content_panels, FieldPanel("intro"), sample_panel()]
-    search_fields = [*ContentPage.search_fields, index.SearchField("intro")]
-
-    parent_page_types = ["home.HomePage"]
+    filter_form_class = LabFilterForm
     subpage_types = ["cms.LabPage"]
-    max_count_per_parent = 1
     template = "cms/labs/lab_index_page.html"
 
     class Meta:
         verbose_name = _("learning lab index")
 
-    def labs(self):
+    def listed_items(self):
         return LabPage.objects.child_of(self).live().public().order_by("-date", "pk")
 
     def conclusions(self):
@@ -67,17 +65,16 @@ class LabIndexPage(ContentPage):
             .order_by("path")
         )
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        labs = self.labs()
-        form = LabFilterForm(
-            request.GET, labs=labs, formats=LabFormat.choices, attendances=Attendance.choices
-        )
-        conclusions = self.conclusions()
-        page = paginate(request, form.apply(labs, conclusions), self.per_page)
-        attach_conclusions(page.object_list, conclusions)
-        context.update(filter_form=form, labs=page)
-        return context
+    def filter_choices(self, items) -> dict:
+        return {
+            "labs": items,
+            "conclusions": self.conclusions(),
+            "formats": LabFormat.choices,
+            "attendances": Attendance.choices,
+        }
+
+    def prepare(self, page_of_items) -> None:
+        attach_conclusions(page_of_items, self.conclusions())
 
 
 class LabPage(ContentPage):
@@ -106,10 +103,8 @@ class LabPage(ContentPage):
         max_length=240,
         help_text=_("One line on the question the lab worked on. Shown on cards and in feeds."),
     )
-    organisations = ParentalManyToManyField(
+    organisations = default_locale_field(
         PartnerOrganisation,
-        blank=True,
-        limit_choices_to=default_locale_terms,
         related_name="labs",
         verbose_name=_("partner organisations taking part"),
         help_text=_("RESCOM partners that prepared or joined the lab."),
@@ -128,7 +123,7 @@ class LabPage(ContentPage):
         help_text=_("The programme, the questions discussed and how the lab worked."),
     )
 
-    override_translatable_fields = [SynchronizedField("organisations")]
+    override_translatable_fields = synchronized("organisations")
 
     content_panels = [
         *ContentPage.content_panels,
@@ -173,6 +168,10 @@ class LabPage(ContentPage):
         return context
 
 
+#: The vocabularies lab conclusions are tagged with (their page shows the labels).
+TAXONOMY_FIELDS = taxonomy_fields("challenges", "culture_themes")
+
+
 class LabConclusionsPage(ContentPage):
     summary = models.CharField(
         _("summary"),
@@ -198,27 +197,18 @@ class LabConclusionsPage(ContentPage):
         verbose_name=_("PDF"),
         help_text=_("The full conclusions as a PDF readers can download."),
     )
-    challenges = ParentalManyToManyField(
-        Challenge,
-        blank=True,
-        limit_choices_to=default_locale_terms,
+    challenges = taxonomy_field(
+        "challenges",
         related_name="lab_conclusions",
-        verbose_name=_("challenges"),
         help_text=_("The challenges the conclusions speak to."),
     )
-    culture_themes = ParentalManyToManyField(
-        CultureTheme,
-        blank=True,
-        limit_choices_to=default_locale_terms,
+    culture_themes = taxonomy_field(
+        "culture_themes",
         related_name="lab_conclusions",
-        verbose_name=_("culture themes"),
         help_text=_("The cultural and creative sectors the conclusions cover."),
     )
 
-    override_translatable_fields = [
-        SynchronizedField("challenges"),
-        SynchronizedField("culture_themes"),
-    ]
+    override_translatable_fields = synchronized(*TAXONOMY_FIELDS)
 
     content_panels = [
         *ContentPage.content_panels,
@@ -226,9 +216,7 @@ class LabConclusionsPage(ContentPage):
         FieldPanel("key_findings"),
         FieldPanel("recommendations"),
         FieldPanel("document"),
-        MultiFieldPanel(
-            [FieldPanel("challenges"), FieldPanel("culture_themes")], heading=_("Vocabulary")
-        ),
+        MultiFieldPanel(taxonomy_panels(TAXONOMY_FIELDS), heading=_("Vocabulary")),
         sample_panel(),
     ]
     search_fields = [
@@ -256,7 +244,7 @@ class LabConclusionsPage(ContentPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["lab"] = self.get_parent().specific
-        attach_labels([self], {"challenges": Challenge, "culture_themes": CultureTheme})
+        attach_labels([self], TAXONOMY_FIELDS)
         return context
 
     def structured_data(self, request) -> dict:

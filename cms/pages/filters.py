@@ -10,11 +10,22 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from cms.pages.listing import term_choices
 from matching.regions import country_name
-from matching.taxonomy import ActivityType, Challenge, CultureRole, CultureTheme
+from matching.taxonomy import (
+    ActivityType,
+    Challenge,
+    CultureRole,
+    CultureTheme,
+    TaxonomyTerm,
+    term_labels,
+)
 
 ANY = _("Any")
+
+
+def term_choices(model: type[TaxonomyTerm], empty_label: str) -> list[tuple[str, str]]:
+    """Choices for a filter on `model`: an "any" entry, then slug → label in the active language."""
+    return [("", empty_label), *term_labels(model).items()]
 
 
 class ListingFilterForm(forms.Form):
@@ -95,7 +106,9 @@ class LabFilterForm(ListingFilterForm):
     challenge = forms.ChoiceField(label=_("Challenge in the conclusions"), required=False)
     theme = forms.ChoiceField(label=_("Culture theme in the conclusions"), required=False)
 
-    def set_choices(self, *, labs: QuerySet, formats, attendances) -> None:
+    def set_choices(self, *, labs: QuerySet, conclusions: QuerySet, formats, attendances) -> None:
+        """`conclusions`: the published conclusions under the labs, which the terms filter."""
+        self.conclusions = conclusions
         self.fields["format"].choices = [("", ANY), *formats]
         self.fields["attendance"].choices = [("", ANY), *attendances]
         years = {d.year for d in distinct_values(labs, "date")}
@@ -106,15 +119,15 @@ class LabFilterForm(ListingFilterForm):
         self.fields["challenge"].choices = term_choices(Challenge, ANY)
         self.fields["theme"].choices = term_choices(CultureTheme, ANY)
 
-    def apply(self, queryset: QuerySet, conclusions: QuerySet | None = None) -> QuerySet:
-        f = self.active
+    def apply(self, queryset: QuerySet) -> QuerySet:
+        f, conclusions = self.active, self.conclusions
         if "format" in f:
             queryset = queryset.filter(format=f["format"])
         if "attendance" in f:
             queryset = queryset.filter(attendance=f["attendance"])
         if "year" in f:
             queryset = queryset.filter(date__year=int(f["year"]))
-        if conclusions is not None and f.keys() & {"challenge", "theme"}:
+        if f.keys() & {"challenge", "theme"}:
             if "challenge" in f:
                 conclusions = conclusions.filter(challenges__slug=f["challenge"])
             if "theme" in f:

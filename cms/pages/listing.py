@@ -1,13 +1,17 @@
-"""What every listing shares: safe pagination, card images and taxonomy labels in the visitor's language."""
+"""What every listing shares: one index-page base, safe pagination, card images and taxonomy labels."""
 
 from collections import defaultdict
 from collections.abc import Sequence
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import Model, Prefetch, Value
+from django.db.models import Model, Prefetch, QuerySet, Value
+from wagtail.admin.panels import FieldPanel
 from wagtail.images import get_image_model
+from wagtail.search import index
 
+from cms.pages.base import ContentPage, sample_panel
+from cms.pages.filters import ListingFilterForm
 from matching.taxonomy import TaxonomyTerm, term_labels
 
 PER_PAGE = 12
@@ -20,11 +24,6 @@ def paginate(request, items, per_page: int = PER_PAGE) -> PaginatorPage:
     page.elided_range = list(paginator.get_elided_page_range(page.number, on_each_side=2))
     page.ellipsis = paginator.ELLIPSIS
     return page
-
-
-def term_choices(model: type[TaxonomyTerm], empty_label: str) -> list[tuple[str, str]]:
-    """Choices for a filter on `model`: an "any" entry, then slug → label in the active language."""
-    return [("", empty_label), *term_labels(model).items()]
 
 
 def with_renditions(image_field: str, *specs: str) -> Prefetch:
@@ -68,3 +67,49 @@ def _term_rows(model: type[Model], ids: list[int], fields: tuple[str, ...]):
         for name in fields
     ]
     return queries[0].union(*queries[1:], all=True)
+
+
+class ListingPage(ContentPage):
+    """An index of its children as cards: filtered from the address, a page at a time.
+
+    A subclass declares its `intro` field, `filter_form_class` and `listed_items()`; the
+    other hooks are optional. Its template extends `cms/listing_page.html`, where the page
+    of cards is `items`.
+    """
+
+    per_page = PER_PAGE
+    #: Its `set_choices` takes what `filter_choices` returns.
+    filter_form_class: type[ListingFilterForm]
+
+    content_panels = [*ContentPage.content_panels, FieldPanel("intro"), sample_panel()]
+    search_fields = [*ContentPage.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+    def listed_items(self) -> QuerySet:
+        """Every item the index lists, unfiltered, in listing order."""
+        raise NotImplementedError
+
+    def filter_choices(self, items: QuerySet) -> dict:
+        """What the filter form needs to offer its choices, given the unfiltered `items`."""
+        return {}
+
+    def for_cards(self, items: QuerySet) -> QuerySet:
+        """`items` with what their cards read, in as few queries as the page allows."""
+        return items
+
+    def prepare(self, page_of_items: Sequence[Model]) -> None:
+        """Attach to the items of one page what their cards show (labels, conclusions...)."""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        items = self.listed_items()
+        form = self.filter_form_class(request.GET, **self.filter_choices(items))
+        page = paginate(request, self.for_cards(form.apply(items)), self.per_page)
+        self.prepare(page.object_list)
+        context.update(filter_form=form, items=page)
+        return context

@@ -5,29 +5,29 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
-from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from cms.pages.base import PAGE_CARD_DEFERRED, ContentPage, default_locale_terms, sample_panel
+from cms.pages.base import PAGE_CARD_DEFERRED, ContentPage, sample_panel
 from cms.pages.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, KeyFigureBlock
 from cms.pages.countries import ProgrammeCountries
 from cms.pages.filters import StoryFilterForm
-from cms.pages.listing import PER_PAGE, attach_labels, paginate, with_renditions
+from cms.pages.listing import ListingPage, attach_labels, with_renditions
+from cms.pages.taxonomy import (
+    default_locale_field,
+    synchronized,
+    taxonomy_field,
+    taxonomy_fields,
+    taxonomy_panels,
+)
 from cms.partners.models import PartnerOrganisation, localized_partners
 from cms.seo.structured_data import article_data
 from matching.models import CITY_CARD_DEFERRED
-from matching.taxonomy import Challenge, CultureRole, CultureTheme, ResiliencePillar
 
-TAXONOMY_FIELDS = {
-    "challenges": Challenge,
-    "culture_roles": CultureRole,
-    "culture_themes": CultureTheme,
-    "pillars": ResiliencePillar,
-}
+TAXONOMY_FIELDS = taxonomy_fields("challenges", "culture_roles", "culture_themes", "pillars")
 
 #: The spec of a card's image, as `components/story_card.html` asks for it.
 CARD_IMAGE = "fill-640x360"
@@ -40,30 +40,22 @@ CARD_DEFERRED = (
     *(f"city__{n}" for n in CITY_CARD_DEFERRED),
 )
 # What a story card shows, read for the whole page of a listing at once.
-CARD_TAXONOMY = {
-    name: TAXONOMY_FIELDS[name] for name in ("challenges", "culture_themes", "culture_roles")
-}
+CARD_TAXONOMY = taxonomy_fields("challenges", "culture_themes", "culture_roles")
 
 
-class StoryIndexPage(ContentPage):
-    per_page = PER_PAGE
-
+class StoryIndexPage(ListingPage):
     intro = models.TextField(
         _("introduction"), help_text=_("One or two sentences above the list of stories.")
     )
 
-    content_panels = [*ContentPage.content_panels, FieldPanel("intro"), sample_panel()]
-    search_fields = [*ContentPage.search_fields, index.SearchField("intro")]
-
-    parent_page_types = ["home.HomePage"]
+    filter_form_class = StoryFilterForm
     subpage_types = ["cms.StoryPage"]
-    max_count_per_parent = 1
     template = "cms/stories/story_index_page.html"
 
     class Meta:
         verbose_name = _("story index")
 
-    def stories(self) -> PageQuerySet:
+    def listed_items(self) -> PageQuerySet:
         """The published, public stories of the index, newest year first."""
         return (
             StoryPage.objects.child_of(self)
@@ -72,14 +64,14 @@ class StoryIndexPage(ContentPage):
             .order_by("-year", "-first_published_at", "pk")
         )
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        stories = self.stories()
-        form = StoryFilterForm(request.GET, pairs=StoryFilterForm.country_year_pairs(stories))
-        page = paginate(request, as_cards(form.apply(stories)), self.per_page)
-        attach_labels(page.object_list, CARD_TAXONOMY)
-        context.update(filter_form=form, stories=page)
-        return context
+    def filter_choices(self, items: PageQuerySet) -> dict:
+        return {"pairs": StoryFilterForm.country_year_pairs(items)}
+
+    def for_cards(self, items: PageQuerySet) -> PageQuerySet:
+        return as_cards(items)
+
+    def prepare(self, page_of_items) -> None:
+        attach_labels(page_of_items, CARD_TAXONOMY)
 
 
 def as_cards(stories: PageQuerySet) -> PageQuerySet:
@@ -116,42 +108,28 @@ class StoryPage(ContentPage):
         max_length=240,
         help_text=_("One line: what the city did and what changed. Shown on cards and in feeds."),
     )
-    challenges = ParentalManyToManyField(
-        Challenge,
-        blank=True,
-        limit_choices_to=default_locale_terms,
+    challenges = taxonomy_field(
+        "challenges",
         related_name="stories",
-        verbose_name=_("challenges"),
         help_text=_("The challenges the practice answers."),
     )
-    culture_roles = ParentalManyToManyField(
-        CultureRole,
-        blank=True,
-        limit_choices_to=default_locale_terms,
+    culture_roles = taxonomy_field(
+        "culture_roles",
         related_name="stories",
-        verbose_name=_("culture roles"),
         help_text=_("The roles culture plays here: the Gateway, the Spark, the Space, the Root."),
     )
-    culture_themes = ParentalManyToManyField(
-        CultureTheme,
-        blank=True,
-        limit_choices_to=default_locale_terms,
+    culture_themes = taxonomy_field(
+        "culture_themes",
         related_name="stories",
-        verbose_name=_("culture themes"),
         help_text=_("The cultural and creative sectors involved."),
     )
-    pillars = ParentalManyToManyField(
-        ResiliencePillar,
-        blank=True,
-        limit_choices_to=default_locale_terms,
+    pillars = taxonomy_field(
+        "pillars",
         related_name="stories",
-        verbose_name=_("resilience pillars"),
         help_text=_("The pillars of social resilience the practice strengthens."),
     )
-    partners = ParentalManyToManyField(
+    partners = default_locale_field(
         PartnerOrganisation,
-        blank=True,
-        limit_choices_to=default_locale_terms,
         related_name="stories",
         verbose_name=_("partners involved"),
         help_text=_("RESCOM partner organisations that took part."),
@@ -208,8 +186,9 @@ class StoryPage(ContentPage):
 
     # Taxonomy is shared by slug across languages; a person's name is not translated.
     override_translatable_fields = [
-        SynchronizedField(name) for name in [*TAXONOMY_FIELDS, "partners"]
-    ] + [SynchronizedField("contact_name", overridable=False)]
+        *synchronized(*TAXONOMY_FIELDS, "partners"),
+        SynchronizedField("contact_name", overridable=False),
+    ]
 
     content_panels = [
         *ContentPage.content_panels,
@@ -225,7 +204,7 @@ class StoryPage(ContentPage):
         FieldPanel("lessons"),
         FieldPanel("results"),
         MultiFieldPanel(
-            [FieldPanel(name) for name in TAXONOMY_FIELDS] + [FieldPanel("partners")],
+            [*taxonomy_panels(TAXONOMY_FIELDS), FieldPanel("partners")],
             heading=_("Vocabulary and partners"),
         ),
         MultiFieldPanel(
