@@ -20,7 +20,7 @@ urlpatterns.insert(0, path("plain/", plain))
 
 #: Production settings of the bare project, on PostgreSQL with persistent connections as ours.
 LOCAL_SETTINGS = """
-from benchmarks.web.base import BASE_DIR
+from .base import BASE_DIR
 
 SECRET_KEY = "bench-peer-not-secret"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
