@@ -5,6 +5,7 @@ fresh interpreter), pointed at a closed port. What the rate limits and the login
 meanwhile is decided in docs/decisions/cache-outage.md; these tests hold it.
 """
 
+import io
 import json
 import os
 import subprocess
@@ -13,6 +14,8 @@ import uuid
 
 import pytest
 from django.core.cache import caches
+from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from home.matching_pages import ensure_matching_pages
 from matching.models import CityApplication, RegisterCityPage
@@ -208,3 +211,14 @@ def test_after_redis_restarts_empty_no_earlier_page_comes_back(client, site, cac
     caches["default"].clear()  # what a restart without persistence leaves
     assert "Night library" in client.get(site.url).content.decode()
     assert client.get(site.url)["X-Page-Cache"] == "hit"
+
+
+def test_emptying_the_page_cache_says_so_when_the_cache_is_out_of_reach(cache_down):
+    down, _back = cache_down
+    out = io.StringIO()
+    call_command("clear_page_cache", stdout=out)
+    assert "Page cache emptied." in out.getvalue()
+
+    down()
+    with pytest.raises(CommandError, match="out of reach: nothing was emptied"):
+        call_command("clear_page_cache", stdout=out)
