@@ -124,8 +124,6 @@ def is_shareable(request: HttpRequest, response: HttpResponse, language: str) ->
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         return False
-    if getattr(getattr(request, "_messages", None), "added_new", False):
-        return False
     return b"csrfmiddlewaretoken" not in response.content and not POST_FORM.search(response.content)
 
 

@@ -66,7 +66,11 @@ def withdraw_consent_view(request: HttpRequest, token: str) -> HttpResponse:
         state = "done"
     else:
         state = "confirm"
-    context = {"state": state, "concerns": record.concerns() if record else ""}
+    context = {
+        "state": state,
+        "concerns": record.concerns() if record else "",
+        "content_cache": settings.FRAGMENTS_UNCACHED,  # a form with the visitor's token
+    }
     response = TemplateResponse(request, "contacts/withdraw_consent.html", context, status=status)
     add_never_cache_headers(response)
     return response

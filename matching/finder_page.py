@@ -1,5 +1,8 @@
 """The partner finder: choose a city, see its best partners with reasons, ask to be introduced."""
 
+from functools import cache, partial
+
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -37,7 +40,7 @@ class PartnerFinderPage(RoutablePageMixin, MatchingPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        return context | self.links(request)
+        return context
 
     def links(self, request) -> dict:
         """Where the finder sends visitors on: registration, cities, stories, labs."""
@@ -71,9 +74,15 @@ class PartnerFinderPage(RoutablePageMixin, MatchingPage):
 
     @path("")
     def finder(self, request):
-        form = FinderForm(request.GET or None)
         context = self.get_context(request)
-        context["form"] = form
+        # Called by the template on first use: a cached content fragment costs no query.
+        context["finder"] = cache(partial(self.search, request))
+        return TemplateResponse(request, self.template, context)
+
+    def search(self, request) -> dict:
+        """What the finder shows for the address: the form, matching cities, a city's partners."""
+        form = FinderForm(request.GET or None)
+        context = self.links(request) | {"form": form, "matches": None, "city": None}
         if form.is_bound and not form.is_valid():
             context["filter_errors"] = True
             form = FinderForm({k: v for k, v in request.GET.items() if k not in form.errors})
@@ -104,7 +113,7 @@ class PartnerFinderPage(RoutablePageMixin, MatchingPage):
             if approved:
                 results = explained(suggestions, names=names)
                 context["results"] = with_reading(results, context["reading"])
-        return TemplateResponse(request, self.template, context)
+        return context
 
     @staticmethod
     def chosen_city(slug: str, language: str) -> City | None:
@@ -160,6 +169,7 @@ class PartnerFinderPage(RoutablePageMixin, MatchingPage):
         names = city_names([suggestion.city, suggestion.partner])
         context |= {
             "form": form,
+            "content_cache": settings.FRAGMENTS_UNCACHED,  # a form with the visitor's token
             "suggestion": suggestion,
             "from_name": names[suggestion.city_id],
             "to_name": names[suggestion.partner_id],

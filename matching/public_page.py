@@ -1,5 +1,6 @@
 """What every public page of the matching half shares: an introduction, a thank-you page."""
 
+from django.conf import settings
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
@@ -15,7 +16,11 @@ def confirmation(request, template: str, context: dict) -> TemplateResponse:
     record = record_for(request.GET.get("withdraw", ""))
     if record is not None and record.erased_at is None:
         context["withdraw_token"] = withdrawal_token(record)
-    response = TemplateResponse(request, template, context | {"sent": True})
+    context |= {
+        "sent": True,
+        "content_cache": settings.FRAGMENTS_UNCACHED,
+    }  # the visitor's own link
+    response = TemplateResponse(request, template, context)
     add_never_cache_headers(response)
     return response
 

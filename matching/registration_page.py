@@ -1,5 +1,6 @@
 """City registration: a city fills in its profile and waits, pending, for staff to approve it."""
 
+from django.conf import settings
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
@@ -38,6 +39,7 @@ class RegisterCityPage(MatchingPage):
             initial = {"city": city.slug, "population": city.population}
         form = CityProfileForm(request.POST or None, initial=initial)
         context = self.get_context(request) | {"form": form, "chosen_city": city}
+        context["content_cache"] = settings.FRAGMENTS_UNCACHED  # a form with the visitor's token
         if city is not None:
             context["chosen_city_name"] = city_names([city])[city.pk]
             if city.status in HAS_PROFILE:

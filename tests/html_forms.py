@@ -1,6 +1,7 @@
-"""Read a form out of a served page the way a browser would submit it, for tests over real HTTP."""
+"""Read a form out of a served page the way a browser would submit it, in tests over HTTP or the test client."""
 
 from bs4 import BeautifulSoup
+from django.test import Client
 
 SKIPPED_INPUTS = {"submit", "button", "image", "file", "reset"}
 
@@ -63,3 +64,16 @@ def introduction_request(csrf: str, message: str) -> dict[str, str]:
         "consent": "on",
         "website": "",
     }
+
+
+def assert_forms_are_each_visitors_own(url: str) -> None:
+    """Two visitors get different form tokens, and each token is accepted with its cookie.
+
+    A form drawn from a shared fragment would give the second visitor the first one's
+    token, which the second visitor's cookie does not match: a refused post (403).
+    """
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first_token = csrf_token(first.get(url).content.decode())
+    second_token = csrf_token(second.get(url).content.decode())
+    assert first_token != second_token
+    assert second.post(url, {"csrfmiddlewaretoken": second_token}).status_code != 403

@@ -193,5 +193,6 @@ def two_workers_caches(settings) -> None:
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
         "worker_a": environ.Env.cache_url_config(REDIS_URL) | {"KEY_PREFIX": prefix},
         "worker_b": environ.Env.cache_url_config(REDIS_URL) | {"KEY_PREFIX": prefix},
+        "uncached": settings.CACHES["uncached"],
     }
     assert caches["worker_a"] is not caches["worker_b"]

@@ -63,9 +63,11 @@ def ensure_image(title: str, seed: str, colours: list[str]):
     image = Image.objects.filter(title=title).first()
     if image is None:
         image = Image(title=title, collection=demo_collection())
-        image.file = ImageFile(BytesIO(pearl_picture(seed, colours)), name=f"demo-{seed}.png")
-        image._set_image_file_metadata()
+        picture = pearl_picture(seed, colours)
+        image.file = ImageFile(BytesIO(picture), name=f"demo-{seed}.png")
+        image.file_size = len(picture)
         image.save()
+        image.get_file_hash()  # computed from the stored file, and saved, as an upload's is
     return image
 
 
@@ -132,7 +134,9 @@ def ensure_pdf(title: str, filename: str, paragraphs: list[str]):
     document = Document.objects.filter(title=title).first()
     if document is None:
         document = Document(title=title, collection=demo_collection())
-        document.file = ContentFile(simple_pdf(title, paragraphs), name=filename)
-        document._set_document_file_metadata()
+        pdf = simple_pdf(title, paragraphs)
+        document.file = ContentFile(pdf, name=filename)
+        document.file_size = len(pdf)
         document.save()
+        document.get_file_hash()  # computed from the stored file, and saved, as an upload's is
     return document

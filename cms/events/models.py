@@ -1,5 +1,6 @@
 """Events (webinars, workshops, study visits...) and their index of upcoming and past events."""
 
+from functools import cache
 from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
@@ -77,7 +78,8 @@ class EventIndexPage(ListingPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["showing_past"] = context["filter_form"].past
+        filter_form = context["filter_form"]  # called by the template on first use
+        context["showing_past"] = lambda: filter_form().past
         return context
 
 
@@ -237,9 +239,13 @@ class EventPage(ContentPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        labels = term_labels(ActivityType)
-        context["activity_label"] = labels.get(self.activity_type.slug, self.activity_type.name)
+        context["activity_label"] = cache(self.activity_label)  # called by the template
         return context
+
+    def activity_label(self) -> str:
+        """The activity type's name in the reader's language."""
+        labels = term_labels(ActivityType)
+        return labels.get(self.activity_type.slug, self.activity_type.name)
 
     def structured_data(self, request) -> dict:
         return event_data(self, request)

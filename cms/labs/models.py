@@ -1,7 +1,7 @@
 """Community resilience learning labs (roundtables, workshops) and their published conclusions."""
 
 from collections import defaultdict
-from functools import reduce
+from functools import cache, partial, reduce
 from operator import or_
 
 from django.core.exceptions import ValidationError
@@ -17,7 +17,7 @@ from cms.pages.base import ContentPage, sample_panel
 from cms.pages.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from cms.pages.choices import Attendance, LabFormat
 from cms.pages.filters import LabFilterForm
-from cms.pages.listing import ListingPage, attach_labels
+from cms.pages.listing import ListingPage, page_labels
 from cms.pages.taxonomy import (
     default_locale_field,
     synchronized,
@@ -163,8 +163,13 @@ class LabPage(ContentPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["partners"] = localized_partners(self.locale, self.organisations.all())
-        context["conclusions"] = LabConclusionsPage.objects.child_of(self).live().public().first()
+        # Called by the template on first use: a cached content fragment costs no query.
+        context["partners"] = cache(
+            lambda: localized_partners(self.locale, self.organisations.all())
+        )
+        context["conclusions"] = cache(
+            LabConclusionsPage.objects.child_of(self).live().public().first
+        )
         return context
 
 
@@ -243,8 +248,9 @@ class LabConclusionsPage(ContentPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["lab"] = self.get_parent().specific
-        attach_labels([self], TAXONOMY_FIELDS)
+        # Called by the template on first use: a cached content fragment costs no query.
+        context["lab"] = cache(lambda: self.get_parent().specific)
+        context["labels"] = cache(partial(page_labels, self, TAXONOMY_FIELDS))
         return context
 
     def structured_data(self, request) -> dict:

@@ -2,6 +2,7 @@
 
 from collections import defaultdict
 from collections.abc import Sequence
+from functools import cache, partial
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
@@ -57,6 +58,12 @@ def attach_labels(pages: Sequence[Model], fields: dict[str, type[TaxonomyTerm]])
             setattr(page, f"{name}_labels", terms)
 
 
+def page_labels(page: Model, fields: dict[str, type[TaxonomyTerm]]) -> dict[str, list[dict]]:
+    """One page's terms in each vocabulary, as `attach_labels` gives them to cards."""
+    attach_labels([page], fields)
+    return {name: getattr(page, f"{name}_labels") for name in fields}
+
+
 def _term_rows(model: type[Model], ids: list[int], fields: tuple[str, ...]):
     """(page id, vocabulary, term slug) for each term the pages `ids` link to in `fields`."""
     queries = [
@@ -105,11 +112,18 @@ class ListingPage(ContentPage):
     def prepare(self, page_of_items: Sequence[Model]) -> None:
         """Attach to the items of one page what their cards show (labels, conclusions...)."""
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def listing(self, request) -> tuple[ListingFilterForm, PaginatorPage]:
+        """The filter form read from the address, and the page of cards it selects."""
         items = self.listed_items()
         form = self.filter_form_class(request.GET, **self.filter_choices(items))
         page = paginate(request, self.for_cards(form.apply(items)), self.per_page)
         self.prepare(page.object_list)
-        context.update(filter_form=form, items=page)
+        return form, page
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Callables, which the template calls on first use: a cached content fragment
+        # (templates/base.html) costs none of the listing's queries.
+        listing = cache(partial(self.listing, request))
+        context.update(filter_form=lambda: listing()[0], items=lambda: listing()[1])
         return context

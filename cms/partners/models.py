@@ -1,5 +1,7 @@
 """Partner organisations (translatable snippets) and the page that presents them."""
 
+from functools import cache
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -150,5 +152,7 @@ class PartnersPage(ContentPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["partners"] = localized_partners(self.locale)
+        context["partners"] = cache(
+            lambda: localized_partners(self.locale)
+        )  # called by the template
         return context

@@ -130,6 +130,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Wagtail keeps image renditions here too (without a cache named "renditions" it uses this one).
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://rescom")}
+# Stores nothing: a `{% cache %}` fragment that must be drawn afresh names it, as a page with
+# a visitor's own form does by setting `content_cache` to it (cms/context_processors.py).
+FRAGMENTS_UNCACHED = "uncached"
+UNCACHED_FRAGMENTS = {
+    FRAGMENTS_UNCACHED: {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+}
+CACHES |= UNCACHED_FRAGMENTS
 # Whole pages for anonymous visitors, in the cache above; any content change empties it.
 PAGE_CACHE = env.bool("PAGE_CACHE", default=not DEBUG)
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from django import forms
+from django.conf import settings
 from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -103,6 +104,7 @@ def _thanks(sent_url: str, kind: PublicForm, record: models.Model) -> str:
 
 def serve_page_form(page, request: HttpRequest, context: dict) -> HttpResponse:
     kind = PAGE_FORMS[page.page_form]
+    context["content_cache"] = settings.FRAGMENTS_UNCACHED  # a form with the visitor's token
     if request.GET.get("sent"):
         return confirmation(request, page.template, context)
     if request.method == "POST":

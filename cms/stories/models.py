@@ -1,5 +1,7 @@
 """Good-practice case stories and their index, which visitors filter by challenge, theme, role, country and year."""
 
+from functools import cache, partial
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -15,7 +17,7 @@ from cms.pages.base import PAGE_CARD_DEFERRED, ContentPage, sample_panel
 from cms.pages.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, KeyFigureBlock
 from cms.pages.countries import ProgrammeCountries
 from cms.pages.filters import StoryFilterForm
-from cms.pages.listing import ListingPage, attach_labels, with_renditions
+from cms.pages.listing import ListingPage, attach_labels, page_labels, with_renditions
 from cms.pages.taxonomy import (
     default_locale_field,
     synchronized,
@@ -244,8 +246,9 @@ class StoryPage(ContentPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        attach_labels([self], TAXONOMY_FIELDS)
-        context["partners"] = localized_partners(self.locale, self.partners.all())
+        # Called by the template on first use: a cached content fragment costs no query.
+        context["labels"] = cache(partial(page_labels, self, TAXONOMY_FIELDS))
+        context["partners"] = cache(lambda: localized_partners(self.locale, self.partners.all()))
         return context
 
     def structured_data(self, request) -> dict:

@@ -174,7 +174,8 @@ def test_the_shared_redis_cache_serves_and_empties_pages(client, settings, story
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": "redis://127.0.0.1:6379/1",
             "KEY_PREFIX": "rescom-test-page-cache",
-        }
+        },
+        "uncached": settings.CACHES["uncached"],
     }
     story = StoryPageFactory(parent=story_index, title="Evening library")
     assert not cached(client, story.url)

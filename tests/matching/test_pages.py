@@ -15,6 +15,7 @@ from matching.models import (
     StoredSuggestion,
 )
 from matching.services import recompute_suggestions
+from tests.html_forms import assert_forms_are_each_visitors_own
 from tests.html_pages import texts
 from tests.matching.factories import CityFactory
 
@@ -542,3 +543,12 @@ def test_an_introduction_sent_twice_is_stored_once(client, site):
     assert first.status_code == again.status_code == 302
     assert first["Location"] == again["Location"]
     assert IntroductionRequest.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "url", ["/en/register/", "/en/partner-finder/introduce/md-cahul/se-harnosand/"]
+)
+def test_every_visitor_gets_a_form_with_their_own_token(site, url):
+    City.objects.filter(slug="md-cahul").update(status=CityStatus.APPROVED)
+    recompute_suggestions()
+    assert_forms_are_each_visitors_own(url)
