@@ -124,16 +124,15 @@ def test_a_page_with_a_csrf_form_is_never_cached(client, home_page):
 
 def test_a_page_with_a_message_is_never_cached(rf):
     from django.contrib.messages import info
-    from django.contrib.messages.storage.fallback import FallbackStorage
-    from django.contrib.sessions.backends.cache import SessionStore
+    from django.contrib.messages.middleware import MessageMiddleware
+    from django.contrib.sessions.middleware import SessionMiddleware
 
     def view_with_message(request):
-        request.session = SessionStore()
-        request._messages = FallbackStorage(request)
         info(request, "Saved.")
         return HttpResponse("<p>Saved.</p>", headers={"Content-Language": "en"})
 
-    middleware = PageCacheMiddleware(view_with_message)
+    # The middleware as the site orders it: the message is stored on the way out.
+    middleware = PageCacheMiddleware(SessionMiddleware(MessageMiddleware(view_with_message)))
     middleware(rf.get("/en/"))
     assert middleware(rf.get("/en/")).get("X-Page-Cache") != "hit"
 
