@@ -12,8 +12,8 @@ def content_generation(request: HttpRequest) -> dict:
     """The content generation that keys the `{% cache %}` fragments, and the cache they use.
 
     Any content change moves the generation, so no fragment outlives the content it shows.
-    `frame_cache` holds the menu, footer and language links; `content_cache` a page's main
-    content, which is drawn afresh for a preview (an unsaved draft) and for any request
+    `frame_cache` holds the header (menu, language links); `content_cache` the head's links
+    and the page's content with the footer, which are drawn afresh for a preview (an unsaved draft) and for any request
     but a GET. A page whose content belongs to one visitor (a form with its token) sets
     `content_cache` to `settings.FRAGMENTS_UNCACHED` (Django's dummy cache, which stores
     nothing) in its own context, which wins over this one. With the cache out of reach

@@ -38,10 +38,6 @@ from matching.public_page import MatchingPage, confirmation
 class PartnerFinderPage(RoutablePageMixin, MatchingPage):
     """Choose a city, see its best partners with reasons, ask to be introduced."""
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        return context
-
     def links(self, request) -> dict:
         """Where the finder sends visitors on: registration, cities, stories, labs."""
         pages = Page.objects.live().public().filter(locale_id=self.locale_id)
